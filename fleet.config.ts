@@ -1,0 +1,119 @@
+/**
+ * The example fleet: a hub `management` in us-east-1 and five spokes across
+ * dev, staging and prod, on four providers. `npm run synth` renders it into
+ * `gitops/`.
+ */
+import { defineFleet } from './model';
+
+export default defineFleet({
+  name: 'acme',
+  repo: { url: 'https://github.com/acme/fleet.git', revision: 'main', path: 'gitops' },
+
+  hub: {
+    name: 'management',
+    region: 'us-east-1',
+    provider: { kind: 'pulumi-eks', vpcCidr: '10.0.0.0/16' },
+    kubernetesVersion: '1.34',
+    network: { podCidr: '10.100.0.0/16', serviceCidr: '172.20.0.0/20' },
+    nodePools: [{ name: 'system', instanceType: 'm6i.large', replicas: 3 }],
+    argocd: { awsRoleArn: 'arn:aws:iam::111122223333:role/acme-fleet-argocd' },
+  },
+
+  // Rollout order: dev, then staging, then prod.
+  environments: {
+    dev: {
+      region: 'us-east-1',
+      kubernetesVersion: '1.34.2',
+      nodePools: [{ name: 'general', instanceType: 'm6i.large', replicas: 2, autoscaling: { min: 1, max: 4 } }],
+      addons: { 'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true },
+      labels: { 'acme.io/cost-center': 'platform-dev' },
+    },
+    staging: {
+      region: 'us-east-1',
+      kubernetesVersion: '1.34',
+      nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 3, autoscaling: { min: 2, max: 6 } }],
+      addons: {
+        'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true,
+        kyverno: true, velero: true,
+      },
+      labels: { 'acme.io/cost-center': 'platform-staging' },
+    },
+    prod: {
+      tier: 'production',
+      kubernetesVersion: '1.34',
+      nodePools: [
+        { name: 'general', instanceType: 'm6i.2xlarge', replicas: 6, autoscaling: { min: 3, max: 20 } },
+        {
+          name: 'memory',
+          instanceType: 'r6i.2xlarge',
+          replicas: 2,
+          autoscaling: { min: 2, max: 10 },
+          labels: { 'acme.io/workload': 'memory' },
+          taints: [{ key: 'acme.io/workload', value: 'memory', effect: 'NoSchedule' }],
+        },
+      ],
+      addons: {
+        'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true,
+        kyverno: true, velero: true, thanos: true, 'external-dns': true, 'argo-rollouts': true,
+      },
+      labels: { 'acme.io/cost-center': 'platform-prod' },
+    },
+  },
+
+  clusters: [
+    {
+      name: 'dev-us-east-1',
+      environment: 'dev',
+      provider: {
+        kind: 'capi-aws',
+        vpcCidr: '10.1.0.0/16',
+        controlPlane: { replicas: 1, instanceType: 'm6i.large' },
+        sshKeyName: 'acme-platform',
+      },
+      network: { podCidr: '10.101.0.0/16', serviceCidr: '172.20.16.0/20' },
+    },
+    {
+      name: 'staging-us-east-1',
+      environment: 'staging',
+      provider: { kind: 'capi-aws-eks', vpcCidr: '10.2.0.0/16' },
+      network: { podCidr: '10.102.0.0/16', serviceCidr: '172.20.32.0/20' },
+    },
+    {
+      name: 'prod-us-east-1',
+      environment: 'prod',
+      region: 'us-east-1',
+      rolloutTier: 'canary',
+      provider: { kind: 'pulumi-eks', vpcCidr: '10.3.0.0/16' },
+      network: { podCidr: '10.103.0.0/16', serviceCidr: '172.20.48.0/20' },
+    },
+    {
+      name: 'prod-eu-west-1',
+      environment: 'prod',
+      region: 'eu-west-1',
+      rolloutTier: 'early',
+      provider: { kind: 'capi-aws-eks', vpcCidr: '10.4.0.0/16', publicEndpoint: false },
+      network: { podCidr: '10.104.0.0/16', serviceCidr: '172.20.64.0/20' },
+    },
+    {
+      name: 'prod-ap-southeast-1',
+      environment: 'prod',
+      region: 'ap-southeast-1',
+      rolloutTier: 'general',
+      // Registered only: created outside fleetwright, reached through IAM.
+      provider: {
+        kind: 'existing',
+        server: 'https://4F2C8E1A9B7D6C5E3F1A2B3C4D5E6F70.gr7.ap-southeast-1.eks.amazonaws.com',
+        auth: {
+          kind: 'aws-iam',
+          eksClusterName: 'acme-prod-ap-southeast-1',
+          caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=',
+        },
+      },
+      network: { podCidr: '10.105.0.0/16', serviceCidr: '172.20.80.0/20' },
+    },
+  ],
+
+  apps: [
+    { name: 'payments-api', repoUrl: 'https://github.com/acme/payments-api.git', path: 'deploy/overlays/{env}', namespace: 'payments' },
+  ],
+});

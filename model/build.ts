@@ -1,0 +1,236 @@
+/**
+ * Second pass, once every rule passed: build the immutable model from the
+ * parsed definition and the merged clusters.
+ */
+import { isAddonName, type AddonName } from './addons';
+import { addonLabel, ClusterAnnotation, ClusterLabel } from './contract';
+import type { HubDefinition, NodePoolDefinition, ProviderDefinition } from './definition';
+import { Layout, repoPath } from './layout';
+import type { MergedCluster } from './merge';
+import { Names } from './names';
+import type { ParsedDefinition } from './parse';
+import { formatVersion, parseKubernetesVersion } from './rules/version';
+import type { App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration } from './types';
+
+/** Builds the model; call only when the rules reported no problem. */
+export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedCluster[]): Fleet {
+  const name = parsed.name!;
+  const hubDef = parsed.hub!;
+  const repo = {
+    url: parsed.repo!.url,
+    revision: parsed.repo!.revision ?? 'main',
+    path: normalizeFolder(parsed.repo!.path ?? '.'),
+  };
+  const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn };
+  const clusters = merged.map((c) => buildCluster(c, context)).sort((a, b) => compare(a.name, b.name));
+  const environments: Environment[] = parsed.environmentNames.map((env, order) => ({
+    name: env,
+    order,
+    clusters: clusters.filter((c) => c.environment === env).map((c) => c.name),
+  }));
+  const apps: App[] = parsed.apps
+    .map(({ def }) => ({
+      name: def.name,
+      repoUrl: def.repoUrl,
+      revision: def.revision ?? 'main',
+      path: def.path,
+      namespace: def.namespace,
+      environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
+    }))
+    .sort((a, b) => compare(a.name, b.name));
+  return deepFreeze({
+    name,
+    repo,
+    hub: buildHub(hubDef, name),
+    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd' },
+    clusterApi: { namespace: hubDef.clusterApi?.namespace ?? 'clusters' },
+    registration: {
+      secretStore: hubDef.registration?.secretStore ?? 'fleet-registry',
+      externalSecretsNamespace: hubDef.registration?.externalSecretsNamespace ?? 'external-secrets',
+    },
+    environments,
+    clusters,
+    apps,
+  });
+}
+
+interface BuildContext {
+  readonly name: string;
+  readonly repo: Fleet['repo'];
+  readonly hubRoleArn?: string;
+}
+
+function buildHub(def: HubDefinition, fleet: string): HubCluster {
+  return {
+    role: 'hub',
+    name: def.name,
+    region: def.region,
+    provider: buildProvider(def.provider, fleet, def.name),
+    kubernetesVersion: version(def.kubernetesVersion),
+    network: { podCidr: def.network.podCidr, serviceCidr: def.network.serviceCidr },
+    nodePools: (def.nodePools ?? []).map(buildNodePool),
+    labels: sortedRecord(Object.entries(def.labels ?? {})),
+  };
+}
+
+function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
+  const name = c.def.name;
+  const provider = buildProvider(c.def.provider, context.name, name, context.hubRoleArn);
+  const kubernetesVersion = version(c.kubernetesVersion!.value);
+  const addons = (Object.entries(c.addons) as [string, boolean][])
+    .filter(([addon, on]) => on && isAddonName(addon))
+    .map(([addon]) => addon as AddonName)
+    .sort(compare);
+  const labels = sortedRecord([
+    ...[...c.labels].map(([key, source]) => [key, source.value] as const),
+    [ClusterLabel.env, c.def.environment],
+    [ClusterLabel.region, c.region!.value],
+    [ClusterLabel.tier, c.tier],
+    [ClusterLabel.rolloutTier, c.rolloutTier],
+    [ClusterLabel.fleet, context.name],
+    [ClusterLabel.provider, provider.kind],
+    ...(c.protected ? [[ClusterLabel.protected, 'true'] as const] : []),
+    ...addons.map((addon) => [addonLabel(addon), 'true'] as const),
+  ]);
+  const annotations = sortedRecord([
+    [ClusterAnnotation.clusterPath, repoPath(context, Layout.cluster(name))],
+    [ClusterAnnotation.kubernetesVersion, formatVersion(kubernetesVersion)],
+    [ClusterAnnotation.secretPrefix, `${context.name}/${name}`],
+  ]);
+  return {
+    role: 'spoke',
+    name,
+    environment: c.def.environment,
+    region: c.region!.value,
+    provider,
+    kubernetesVersion,
+    network: { podCidr: c.def.network.podCidr, serviceCidr: c.def.network.serviceCidr },
+    nodePools: c.nodePools.value.map(buildNodePool),
+    tier: c.tier,
+    rolloutTier: c.rolloutTier,
+    labels,
+    annotations,
+    addons,
+    protected: c.protected,
+    registration: registration(provider, context.name, name),
+  };
+}
+
+function buildProvider(p: ProviderDefinition, fleet: string, cluster: string, hubRoleArn?: string): Provider {
+  switch (p.kind) {
+    case 'capi-aws':
+      return {
+        kind: p.kind,
+        vpcCidr: p.vpcCidr,
+        controlPlane: { replicas: p.controlPlane.replicas ?? 3, instanceType: p.controlPlane.instanceType },
+        ...(p.sshKeyName !== undefined ? { sshKeyName: p.sshKeyName } : {}),
+      };
+    case 'capi-aws-eks':
+      return {
+        kind: p.kind,
+        vpcCidr: p.vpcCidr,
+        eksClusterName: p.eksClusterName ?? Names.eksCluster(fleet, cluster),
+        publicEndpoint: p.publicEndpoint ?? false,
+        ...optional('argocdRoleArn', p.argocdRoleArn ?? hubRoleArn),
+      };
+    case 'capi-docker':
+      return { kind: p.kind, controlPlane: { replicas: p.controlPlane?.replicas ?? 1 } };
+    case 'pulumi-eks':
+      return {
+        kind: p.kind,
+        vpcCidr: p.vpcCidr,
+        ...(p.existingVpc
+          ? {
+            existingVpc: {
+              vpcId: p.existingVpc.vpcId,
+              privateSubnetIds: [...p.existingVpc.privateSubnetIds],
+              publicSubnetIds: [...(p.existingVpc.publicSubnetIds ?? [])],
+            },
+          }
+          : {}),
+        eksClusterName: p.eksClusterName ?? Names.eksCluster(fleet, cluster),
+        publicEndpoint: p.publicEndpoint ?? false,
+        ...optional('argocdRoleArn', p.argocdRoleArn ?? hubRoleArn),
+      };
+    case 'existing':
+      return {
+        kind: p.kind,
+        server: p.server,
+        auth: p.auth.kind === 'aws-iam'
+          ? { kind: 'aws-iam', eksClusterName: p.auth.eksClusterName, caData: p.auth.caData, ...optional('argocdRoleArn', p.auth.argocdRoleArn ?? hubRoleArn) }
+          : { kind: 'secret-store' },
+      };
+  }
+}
+
+/** How the hub's Argo CD gets the spoke's connection details (see `Registration`). */
+function registration(provider: Provider, fleet: string, cluster: string): Registration {
+  const key = Names.secretKey(fleet, cluster, 'argocd-cluster');
+  switch (provider.kind) {
+    case 'capi-aws':
+    case 'capi-docker':
+      return { kind: 'capi-kubeconfig', kubeconfigSecret: Names.capiKubeconfigSecret(cluster), auth: { kind: 'client-certificate' } };
+    case 'capi-aws-eks':
+      return {
+        kind: 'capi-kubeconfig',
+        kubeconfigSecret: Names.capiKubeconfigSecret(cluster),
+        auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn! },
+      };
+    case 'pulumi-eks':
+      return { kind: 'secret-store', key, auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn! } };
+    case 'existing':
+      return provider.auth.kind === 'aws-iam'
+        ? {
+          kind: 'static',
+          server: provider.server,
+          caData: provider.auth.caData,
+          auth: { kind: 'aws-iam', eksClusterName: provider.auth.eksClusterName, roleArn: provider.auth.argocdRoleArn! },
+        }
+        : { kind: 'secret-store', key, auth: { kind: 'config' } };
+  }
+}
+
+function buildNodePool(p: NodePoolDefinition): NodePool {
+  return {
+    name: p.name,
+    ...optional('instanceType', p.instanceType),
+    replicas: p.replicas ?? 2,
+    ...(p.autoscaling ? { autoscaling: { min: p.autoscaling.min, max: p.autoscaling.max } } : {}),
+    diskSizeGiB: p.diskSizeGiB ?? 80,
+    labels: sortedRecord(Object.entries(p.labels ?? {})),
+    taints: (p.taints ?? []).map((t) => ({ key: t.key, value: t.value ?? '', effect: t.effect })),
+  };
+}
+
+function version(text: string): KubernetesVersion {
+  return parseKubernetesVersion(text) as KubernetesVersion;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** '.' → '', './gitops/' → 'gitops' */
+function normalizeFolder(path: string): string {
+  return path.split('/').filter((s) => s !== '' && s !== '.').join('/');
+}
+
+function sortedRecord(entries: readonly (readonly [string, string])[]): Readonly<Record<string, string>> {
+  const map = new Map(entries);
+  const out: Record<string, string> = {};
+  for (const key of [...map.keys()].sort(compare)) out[key] = map.get(key)!;
+  return out;
+}
+
+/** Code-unit order: stable across locales. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

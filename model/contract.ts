@@ -1,0 +1,70 @@
+/**
+ * The contract between cluster registration and everything that selects or
+ * templates on it (ApplicationSets, Flux, plans). Defined once; both sides
+ * import these constants.
+ */
+import type { AddonName } from './addons';
+
+/** Label keys on every cluster's registration. */
+export const ClusterLabel = {
+  /** Environment name, e.g. `prod`. */
+  env: 'env',
+  /** Region, e.g. `us-east-1`. */
+  region: 'region',
+  /** `production` or `non-production`. */
+  tier: 'tier',
+  /** Rollout wave selector, e.g. `canary`, `early`, `general`. */
+  rolloutTier: 'rollout-tier',
+  /** Provider kind, e.g. `capi-aws-eks`. */
+  provider: 'fleetwright.io/provider',
+  /** The fleet's name: selects only clusters this fleet registered. */
+  fleet: 'fleetwright.io/fleet',
+  /** `true` on protected clusters. */
+  protected: 'fleetwright.io/protected',
+} as const;
+
+/** Keys users may not set in free-form labels (the model derives them). */
+export const RESERVED_LABEL_KEYS: readonly string[] = [
+  ClusterLabel.env,
+  ClusterLabel.region,
+  ClusterLabel.tier,
+  ClusterLabel.rolloutTier,
+];
+
+/** Label prefixes reserved for fleetwright. */
+export const RESERVED_LABEL_PREFIXES: readonly string[] = ['fleetwright.io/', 'addons.fleetwright.io/'];
+
+/** Label that says a cluster runs an add-on (value `true`); absent otherwise. */
+export function addonLabel(addon: AddonName): string {
+  return `addons.fleetwright.io/${addon}`;
+}
+
+/** Annotation keys on every cluster's registration. */
+export const ClusterAnnotation = {
+  /** Path of the cluster's entry folder in the fleet repository. */
+  clusterPath: 'fleetwright.io/cluster-path',
+  /** Kubernetes version, e.g. `1.31` or `1.31.4`. */
+  kubernetesVersion: 'fleetwright.io/kubernetes-version',
+  /** Prefix of the cluster's secrets in the secret store: `<fleet>/<cluster>`. */
+  secretPrefix: 'fleetwright.io/secret-prefix',
+} as const;
+
+/** Labels fleetwright puts on every object it renders. */
+export const ManagedByLabels: Readonly<Record<string, string>> = {
+  'app.kubernetes.io/managed-by': 'fleetwright',
+};
+
+/**
+ * Go-template expressions (ApplicationSet `goTemplate: true`) that read the
+ * cluster generator's parameters. Typed so both sides agree on the keys.
+ */
+export const ClusterParam = {
+  name: '{{ .name }}',
+  server: '{{ .server }}',
+  label(key: (typeof ClusterLabel)[keyof typeof ClusterLabel]): string {
+    return `{{ index .metadata.labels ${JSON.stringify(key)} }}`;
+  },
+  annotation(key: (typeof ClusterAnnotation)[keyof typeof ClusterAnnotation]): string {
+    return `{{ index .metadata.annotations ${JSON.stringify(key)} }}`;
+  },
+} as const;

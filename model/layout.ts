@@ -1,0 +1,28 @@
+/**
+ * Folder layout of the synthesized GitOps tree, relative to its root. Shared by
+ * the stacks (which name the folders) and the registration annotations (which
+ * point Argo CD at them).
+ */
+import type { Fleet } from './types';
+
+export const Layout = {
+  /** Every cluster's entry point (the hub's too). */
+  cluster: (name: string) => `clusters/${name}`,
+  /** The hub's own objects. */
+  hub: 'hub',
+  hubArgocd: 'hub/argocd',
+  hubRegistration: 'hub/registration',
+  hubClusterApi: 'hub/cluster-api',
+  hubClusterApiCluster: (name: string) => `hub/cluster-api/${name}`,
+  /** A platform component shared by all clusters, and its per-environment overlay. */
+  platformBase: (component: string) => `platform/${component}/base`,
+  platformOverlay: (component: string, env: string) => `platform/${component}/overlays/${env}`,
+  /** Application teams' workloads. */
+  apps: 'apps',
+  app: (name: string) => `apps/${name}`,
+} as const;
+
+/** A folder of the tree as a path in the fleet repository (what Argo CD's `source.path` takes). */
+export function repoPath(fleet: Pick<Fleet, 'repo'>, folder: string): string {
+  return fleet.repo.path === '' ? folder : `${fleet.repo.path}/${folder}`;
+}

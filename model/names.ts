@@ -1,0 +1,36 @@
+/**
+ * Names derived from the definition. Kept in one place so the constructs that
+ * use them and the rule that checks their lengths cannot disagree.
+ */
+
+export const Names = {
+  /** The Argo CD cluster Secret (and the ExternalSecret that writes it) on the hub. */
+  registrationSecret: (cluster: string) => `cluster-${cluster}`,
+  /** The Application the `cluster-config` ApplicationSet generates per cluster. */
+  clusterConfigApplication: (cluster: string) => `cluster-config-${cluster}`,
+  /** KubeadmControlPlane and its machine template. */
+  controlPlane: (cluster: string) => `${cluster}-control-plane`,
+  /** MachineDeployment / MachinePool of a node pool, and its templates. */
+  nodePool: (cluster: string, pool: string) => `${cluster}-${pool}`,
+  /** The kubeconfig Secret Cluster API writes on the hub. */
+  capiKubeconfigSecret: (cluster: string) => `${cluster}-kubeconfig`,
+  /** Default name of an EKS cluster in AWS. */
+  eksCluster: (fleet: string, cluster: string) => `${fleet}-${cluster}`,
+  /** The Application an app's ApplicationSet generates per cluster. */
+  appApplication: (app: string, cluster: string) => `${app}-${cluster}`,
+  /** Key of a cluster's secret in the fleet's secret store: `<fleet>/<cluster>/<name>`. */
+  secretKey: (fleet: string, cluster: string, name: string) => `${fleet}/${cluster}/${name}`,
+} as const;
+
+/**
+ * Derived names whose length is limited, with the limit: names that also
+ * appear as label values (Cluster API and Argo CD label objects with their
+ * owner's name) must fit in 63 characters.
+ */
+export function limitedNames(cluster: string, pools: readonly string[]): { what: string; name: string; max: number }[] {
+  return [
+    { what: 'Application', name: Names.clusterConfigApplication(cluster), max: 63 },
+    { what: 'KubeadmControlPlane', name: Names.controlPlane(cluster), max: 63 },
+    ...pools.map((pool) => ({ what: `node pool "${pool}"`, name: Names.nodePool(cluster, pool), max: 63 })),
+  ];
+}

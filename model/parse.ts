@@ -1,0 +1,140 @@
+/**
+ * First pass: parse each part of the definition on its own, so that every
+ * structural problem is reported and the parts that parsed can still be
+ * checked against each other.
+ */
+import { z } from 'zod';
+import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, HubDefinition, RepoDefinition } from './definition';
+import { formatPath, type Problems } from './problems';
+import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema } from './schema';
+import { reportZodIssues } from './zod-issues';
+
+export interface Indexed<T> {
+  readonly index: number;
+  /** Field path of the element, e.g. `clusters[3]`. */
+  readonly path: string;
+  readonly def: T;
+}
+
+export interface ClusterIdentity {
+  /** `hub` or `clusters[3]` */
+  readonly path: string;
+  /** `['hub']` or `['clusters', 3]` */
+  readonly segments: readonly PropertyKey[];
+  readonly name?: string;
+  readonly labels?: Readonly<Record<string, unknown>>;
+  readonly podCidr?: string;
+  readonly serviceCidr?: string;
+  readonly vpcCidr?: string;
+}
+
+export interface ParsedDefinition {
+  readonly name?: string;
+  readonly repo?: RepoDefinition;
+  readonly hub?: HubDefinition;
+  /** Undefined when `environments` is not an object at all. */
+  readonly environments?: ReadonlyMap<string, EnvironmentDefinition>;
+  /** Environment names in declaration order (also those whose settings failed to parse). */
+  readonly environmentNames: readonly string[];
+  /** Clusters that parsed, with their position in the definition. */
+  readonly clusters: readonly Indexed<ClusterDefinition>[];
+  /**
+   * What could be read of the hub and of every cluster, parsed or not, so
+   * that rules relating clusters (unique names, disjoint ranges) still see a
+   * cluster whose other fields are broken.
+   */
+  readonly identities: readonly ClusterIdentity[];
+  readonly apps: readonly Indexed<AppDefinition>[];
+}
+
+const Shape = z.strictObject({
+  name: z.unknown(),
+  repo: z.unknown(),
+  hub: z.unknown(),
+  environments: z.unknown(),
+  clusters: z.unknown(),
+  apps: z.unknown().optional(),
+});
+
+export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    problems.add('(root)', `(root) the configuration exported ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}, not a fleet definition; export the result of defineFleet({...})`);
+    return { environmentNames: [], clusters: [], identities: [], apps: [] };
+  }
+  const raw = input as Record<string, unknown>;
+  const shape = Shape.safeParse(raw, { reportInput: true });
+  if (!shape.success) reportZodIssues(shape.error.issues, [], problems);
+
+  const name = part(FleetSchema.shape.name, raw.name, ['name'], problems);
+  const repo = part(RepoSchema, raw.repo, ['repo'], problems);
+  const hub = part(HubSchema, raw.hub, ['hub'], problems);
+
+  let environments: Map<string, EnvironmentDefinition> | undefined;
+  let environmentNames: string[] = [];
+  if (isPlainObject(raw.environments)) {
+    environments = new Map();
+    environmentNames = Object.keys(raw.environments);
+    for (const [envName, value] of Object.entries(raw.environments)) {
+      const env = part(EnvironmentSchema, value, ['environments', envName], problems);
+      if (env) environments.set(envName, env);
+    }
+  } else {
+    part(FleetSchema.shape.environments, raw.environments, ['environments'], problems);
+  }
+
+  return {
+    name,
+    repo,
+    hub,
+    environments,
+    environmentNames,
+    clusters: elements(ClusterSchema, raw.clusters, 'clusters', true, problems),
+    identities: [
+      identity(raw.hub, ['hub']),
+      ...(Array.isArray(raw.clusters) ? raw.clusters.map((c, i) => identity(c, ['clusters', i])) : []),
+    ],
+    apps: elements(AppSchema, raw.apps, 'apps', false, problems),
+  };
+}
+
+function part<S extends z.ZodType>(schema: S, value: unknown, path: PropertyKey[], problems: Problems): z.output<S> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  reportZodIssues(result.error.issues, path, problems);
+  return undefined;
+}
+
+function elements<S extends z.ZodType>(schema: S, value: unknown, key: string, required: boolean, problems: Problems): Indexed<z.output<S>>[] {
+  if (value === undefined && !required) return [];
+  if (!Array.isArray(value)) {
+    if (value === undefined) problems.missing(key, 'add an array');
+    else problems.at(key, value, 'is not an array', 'write a list: [ ... ]');
+    return [];
+  }
+  const parsed: Indexed<z.output<S>>[] = [];
+  value.forEach((element, index) => {
+    const def = part(schema, element, [key, index], problems);
+    if (def !== undefined) parsed.push({ index, path: formatPath([key, index]), def });
+  });
+  return parsed;
+}
+
+function identity(raw: unknown, segments: readonly PropertyKey[]): ClusterIdentity {
+  const obj = isPlainObject(raw) ? raw : {};
+  const network = isPlainObject(obj.network) ? obj.network : {};
+  const provider = isPlainObject(obj.provider) ? obj.provider : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    path: formatPath(segments),
+    segments,
+    name: str(obj.name),
+    labels: isPlainObject(obj.labels) ? obj.labels : undefined,
+    podCidr: str(network.podCidr),
+    serviceCidr: str(network.serviceCidr),
+    vpcCidr: str(provider.vpcCidr),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,42 @@
+/** Network ranges: sizes Kubernetes accepts, and disjoint across the whole fleet. */
+import type { Problems } from '../problems';
+import { cidrSize, findOverlaps, isCidr, parseCidr, type OwnedRange } from './cidr';
+import type { RuleContext } from './context';
+
+/** Prefix lengths accepted per role. The API server refuses service ranges larger than /12. */
+const SIZES = {
+  pod: { min: 8, max: 24, what: 'a pod range' },
+  service: { min: 12, max: 24, what: 'a service range' },
+  vpc: { min: 16, max: 28, what: 'a VPC (AWS allows /16 to /28)' },
+} as const;
+
+export function checkNetworks({ parsed, problems }: RuleContext): void {
+  const ranges: OwnedRange[] = [];
+  for (const cluster of parsed.identities) {
+    const add = (role: OwnedRange['role'], text: string | undefined, path: string) => {
+      const cidr = text === undefined ? undefined : parseCidr(text);
+      if (cidr === undefined || !isCidr(cidr)) return; // missing or malformed: reported by the schema
+      const size = cidrSize(cidr, SIZES[role].min, SIZES[role].max, SIZES[role].what);
+      if (size) problems.at(path, text, size[0], size[1]);
+      ranges.push({ cidr, path, owner: cluster.name ?? cluster.path, role });
+    };
+    add('pod', cluster.podCidr, `${cluster.path}.network.podCidr`);
+    add('service', cluster.serviceCidr, `${cluster.path}.network.serviceCidr`);
+    add('vpc', cluster.vpcCidr, `${cluster.path}.provider.vpcCidr`);
+  }
+  reportOverlaps(ranges, problems);
+}
+
+function reportOverlaps(ranges: readonly OwnedRange[], problems: Problems): void {
+  for (const { a, b } of findOverlaps(ranges)) {
+    const same = a.owner === b.owner;
+    problems.at(
+      b.path,
+      b.cidr.text,
+      `overlaps ${a.path} "${a.cidr.text}" (${same ? 'the same cluster' : a.owner})`,
+      same
+        ? 'give pods, services and the VPC separate ranges'
+        : 'give each cluster its own ranges (cross-cluster networking such as Cilium ClusterMesh and Submariner needs them disjoint)',
+    );
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Structural schema of the fleet definition (zod). Checks types, unknown
+ * fields and the syntax of each value on its own; rules that relate several
+ * values (duplicates, overlaps, environment defaults) live in `./rules`.
+ */
+import { z } from 'zod';
+import { ADDON_NAMES, isAddonName } from './addons';
+import type {
+  AppDefinition,
+  ClusterDefinition,
+  EnvironmentDefinition,
+  HubDefinition,
+  ProviderDefinition,
+  RepoDefinition,
+} from './definition';
+import { formatValue } from './problems';
+import { isCidr, parseCidr } from './rules/cidr';
+import * as syntax from './rules/syntax';
+import { isVersion, parseKubernetesVersion } from './rules/version';
+
+type Check = (value: string) => syntax.SyntaxIssue;
+
+/** A string checked by `check`; the issue becomes `<value> <issue>; <fix>`. */
+function text(check?: Check) {
+  const base = z.string();
+  if (!check) return base;
+  return base.superRefine((value, ctx) => {
+    const issue = check(value);
+    if (issue) ctx.addIssue({ code: 'custom', message: `${formatValue(value)} ${issue[0]}; ${issue[1]}`, input: value });
+  });
+}
+
+const cidr = text((v) => {
+  const parsed = parseCidr(v);
+  return isCidr(parsed) ? undefined : parsed;
+});
+
+const kubernetesVersion = text((v) => {
+  const parsed = parseKubernetesVersion(v);
+  return isVersion(parsed) ? undefined : parsed;
+});
+
+const labels = z.record(z.string(), z.string()).superRefine((map, ctx) => {
+  for (const [key, value] of Object.entries(map)) {
+    const keyIssue = syntax.labelKey(key);
+    if (keyIssue) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `key ${formatValue(key)} ${keyIssue[0]}; ${keyIssue[1]}`, input: key });
+    }
+    const valueIssue = syntax.labelValue(value);
+    if (valueIssue) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `${formatValue(value)} ${valueIssue[0]}; ${valueIssue[1]}`, input: value });
+    }
+  }
+});
+
+const addons = z.record(z.string(), z.boolean()).superRefine((map, ctx) => {
+  for (const key of Object.keys(map)) {
+    if (!isAddonName(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `is not a known add-on; use one of ${ADDON_NAMES.map((n) => JSON.stringify(n)).join(', ')}`,
+        input: key,
+      });
+    }
+  }
+});
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const taint = z.strictObject({
+  key: text(syntax.labelKey),
+  value: text(syntax.labelValue).optional(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+});
+
+const nodePool = z.strictObject({
+  name: text((v) => syntax.dnsLabel(v)),
+  instanceType: text(syntax.instanceType).optional(),
+  replicas: count(0, 1000).optional(),
+  autoscaling: z.strictObject({ min: count(0, 1000), max: count(1, 1000) }).optional(),
+  diskSizeGiB: count(8, 16384).optional(),
+  labels: labels.optional(),
+  taints: z.array(taint).optional(),
+});
+
+const network = z.strictObject({ podCidr: cidr, serviceCidr: cidr });
+
+const controlPlaneReplicas = z.union([z.literal(1), z.literal(3), z.literal(5)]);
+
+const provider = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('capi-aws'),
+    vpcCidr: cidr,
+    controlPlane: z.strictObject({ replicas: controlPlaneReplicas.optional(), instanceType: text(syntax.instanceType) }),
+    sshKeyName: text((v) => (v.length > 0 && v.length <= 255 ? undefined : ['is not an EC2 key pair name', 'use the name of an existing key pair'])).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('capi-aws-eks'),
+    vpcCidr: cidr,
+    eksClusterName: text(syntax.eksClusterName).optional(),
+    argocdRoleArn: text(syntax.iamRoleArn).optional(),
+    publicEndpoint: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('capi-docker'),
+    controlPlane: z.strictObject({ replicas: controlPlaneReplicas.optional() }).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('pulumi-eks'),
+    vpcCidr: cidr,
+    existingVpc: z
+      .strictObject({
+        vpcId: text((v) => (/^vpc-[0-9a-f]{8,17}$/.test(v) ? undefined : ['is not a VPC id', 'use an id like "vpc-0a1b2c3d4e5f60718"'])),
+        privateSubnetIds: z.array(text(subnetId)).min(2),
+        publicSubnetIds: z.array(text(subnetId)).optional(),
+      })
+      .optional(),
+    eksClusterName: text(syntax.eksClusterName).optional(),
+    argocdRoleArn: text(syntax.iamRoleArn).optional(),
+    publicEndpoint: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('existing'),
+    server: text(syntax.httpsUrl),
+    auth: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('aws-iam'),
+        eksClusterName: text(syntax.eksClusterName),
+        caData: text(syntax.base64),
+        argocdRoleArn: text(syntax.iamRoleArn).optional(),
+      }),
+      z.strictObject({ kind: z.literal('secret-store') }),
+    ]),
+  }),
+]);
+
+function subnetId(v: string): syntax.SyntaxIssue {
+  return /^subnet-[0-9a-f]{8,17}$/.test(v) ? undefined : ['is not a subnet id', 'use an id like "subnet-0a1b2c3d4e5f60718"'];
+}
+
+const defaults = {
+  region: text((v) => syntax.labelValue(v) ?? (v === '' ? ['is empty', 'set a region like "us-east-1"'] : undefined)).optional(),
+  kubernetesVersion: kubernetesVersion.optional(),
+  nodePools: z.array(nodePool).optional(),
+  tier: z.enum(['production', 'non-production']).optional(),
+  rolloutTier: text((v) => syntax.labelValue(v) ?? (v === '' ? ['is empty', 'use e.g. "canary", "early" or "general"'] : undefined)).optional(),
+  labels: labels.optional(),
+  addons: addons.optional(),
+  protected: z.boolean().optional(),
+};
+
+export const EnvironmentSchema = z.strictObject(defaults);
+
+export const ClusterSchema = z.strictObject({
+  ...defaults,
+  name: text((v) => syntax.dnsLabel(v)),
+  environment: z.string(),
+  provider,
+  network,
+});
+
+export const HubSchema = z.strictObject({
+  name: text((v) => syntax.dnsLabel(v)),
+  region: defaults.region.unwrap(),
+  provider,
+  kubernetesVersion,
+  network,
+  nodePools: z.array(nodePool).optional(),
+  labels: labels.optional(),
+  argocd: z
+    .strictObject({
+      namespace: text((v) => syntax.dnsLabel(v)).optional(),
+      awsRoleArn: text(syntax.iamRoleArn).optional(),
+    })
+    .optional(),
+  clusterApi: z.strictObject({ namespace: text((v) => syntax.dnsLabel(v)).optional() }).optional(),
+  registration: z
+    .strictObject({
+      secretStore: text(syntax.dnsSubdomain).optional(),
+      externalSecretsNamespace: text((v) => syntax.dnsLabel(v)).optional(),
+    })
+    .optional(),
+});
+
+export const RepoSchema = z.strictObject({
+  url: text(syntax.gitUrl),
+  revision: text(syntax.gitRevision).optional(),
+  path: text(syntax.repoFolder).optional(),
+});
+
+export const AppSchema = z.strictObject({
+  name: text((v) => syntax.dnsLabel(v)),
+  repoUrl: text(syntax.gitUrl),
+  revision: text(syntax.gitRevision).optional(),
+  path: text((v) => (v.trim() === '' || v.startsWith('/') ? ['is not a relative path', 'use a path like "deploy/overlays/{env}"'] : undefined)),
+  namespace: text((v) => syntax.dnsLabel(v)),
+  environments: z.array(z.string()).min(1).optional(),
+});
+
+/**
+ * The top level. Clusters and apps are checked one by one (see
+ * `validateDefinition`) so that one broken cluster does not hide the
+ * problems that relate the others.
+ */
+export const FleetSchema = z.strictObject({
+  name: text((v) => syntax.dnsLabel(v, 40)),
+  repo: RepoSchema,
+  hub: HubSchema,
+  environments: z.record(z.string(), EnvironmentSchema),
+  clusters: z.array(z.unknown()),
+  apps: z.array(z.unknown()).optional(),
+});
+
+// The schema and the hand-written definition types (which carry the TSDoc)
+// must describe the same data: these assignments fail to compile otherwise.
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+type Both<S extends z.ZodType, D> = [(x: z.output<S>) => D, (x: Mutable<D>) => z.input<S>];
+export const schemaMatchesDefinition: [
+  Both<typeof ClusterSchema, ClusterDefinition>,
+  Both<typeof EnvironmentSchema, EnvironmentDefinition>,
+  Both<typeof HubSchema, HubDefinition>,
+  Both<typeof RepoSchema, RepoDefinition>,
+  Both<typeof AppSchema, AppDefinition>,
+  Both<typeof provider, ProviderDefinition>,
+] = [[(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x]];

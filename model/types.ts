@@ -1,0 +1,188 @@
+/**
+ * The resolved fleet model: validated, defaults merged, labels derived,
+ * deeply frozen. Constructs, stacks and outputs read only these types.
+ */
+import type { AddonName } from './addons';
+
+/** A Kubernetes version; `patch` is absent for EKS, which picks the patch release itself. */
+export interface KubernetesVersion {
+  readonly major: 1;
+  readonly minor: number;
+  readonly patch?: number;
+}
+
+export interface NodePool {
+  readonly name: string;
+  readonly instanceType?: string;
+  readonly replicas: number;
+  readonly autoscaling?: { readonly min: number; readonly max: number };
+  readonly diskSizeGiB: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly Taint[];
+}
+
+export interface Taint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface Network {
+  readonly podCidr: string;
+  readonly serviceCidr: string;
+}
+
+export interface KubeadmControlPlane {
+  readonly replicas: 1 | 3 | 5;
+}
+
+export type Provider =
+  | {
+    readonly kind: 'capi-aws';
+    readonly vpcCidr: string;
+    readonly controlPlane: KubeadmControlPlane & { readonly instanceType: string };
+    readonly sshKeyName?: string;
+  }
+  | {
+    readonly kind: 'capi-aws-eks';
+    readonly vpcCidr: string;
+    readonly eksClusterName: string;
+    readonly publicEndpoint: boolean;
+    /** Role the hub's Argo CD assumes; absent only for the hub itself. */
+    readonly argocdRoleArn?: string;
+  }
+  | {
+    readonly kind: 'capi-docker';
+    readonly controlPlane: KubeadmControlPlane;
+  }
+  | {
+    readonly kind: 'pulumi-eks';
+    readonly vpcCidr: string;
+    readonly existingVpc?: {
+      readonly vpcId: string;
+      readonly privateSubnetIds: readonly string[];
+      readonly publicSubnetIds: readonly string[];
+    };
+    readonly eksClusterName: string;
+    readonly publicEndpoint: boolean;
+    readonly argocdRoleArn?: string;
+  }
+  | {
+    readonly kind: 'existing';
+    readonly server: string;
+    readonly auth:
+    | { readonly kind: 'aws-iam'; readonly eksClusterName: string; readonly caData: string; readonly argocdRoleArn?: string }
+    | { readonly kind: 'secret-store' };
+  };
+
+export type ProviderKind = Provider['kind'];
+
+/** Argo CD authenticates to EKS spokes with an IAM role: no credential is stored anywhere. */
+export interface AwsIamAuth {
+  readonly kind: 'aws-iam';
+  readonly eksClusterName: string;
+  readonly roleArn: string;
+}
+
+/**
+ * How the hub's Argo CD gets a spoke's connection details. Decided by the
+ * model from the provider; rendered by the registration constructs.
+ */
+export type Registration =
+  /**
+   * Cluster API clusters: an ExternalSecret on the hub reads the kubeconfig
+   * Secret CAPI writes (`<cluster>-kubeconfig`) and templates the Argo CD
+   * cluster Secret from it: server and CA always, the client certificate only
+   * for `client-certificate` auth.
+   */
+  | {
+    readonly kind: 'capi-kubeconfig';
+    readonly kubeconfigSecret: string;
+    readonly auth: AwsIamAuth | { readonly kind: 'client-certificate' };
+  }
+  /**
+   * An ExternalSecret reads the connection details from the hub's registration
+   * store at `key`: `server` and `caData` for `aws-iam`, `server` and `config`
+   * (Argo CD's connection JSON) otherwise.
+   */
+  | {
+    readonly kind: 'secret-store';
+    readonly key: string;
+    readonly auth: AwsIamAuth | { readonly kind: 'config' };
+  }
+  /** Everything is known and nothing is secret: a plain cluster Secret in Git. */
+  | {
+    readonly kind: 'static';
+    readonly server: string;
+    readonly caData: string;
+    readonly auth: AwsIamAuth;
+  };
+
+interface ClusterBase {
+  readonly name: string;
+  readonly region: string;
+  readonly provider: Provider;
+  readonly kubernetesVersion: KubernetesVersion;
+  readonly network: Network;
+  readonly nodePools: readonly NodePool[];
+}
+
+/** The management cluster. */
+export interface HubCluster extends ClusterBase {
+  readonly role: 'hub';
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** A workload cluster registered with the hub. */
+export interface Cluster extends ClusterBase {
+  readonly role: 'spoke';
+  readonly environment: string;
+  readonly tier: 'production' | 'non-production';
+  readonly rolloutTier: string;
+  /** Every label of the registration: derived (env, region, tier, …) and free-form. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Annotations of the registration that ApplicationSets template on. */
+  readonly annotations: Readonly<Record<string, string>>;
+  /** Enabled add-ons, sorted. */
+  readonly addons: readonly AddonName[];
+  readonly protected: boolean;
+  readonly registration: Registration;
+}
+
+export interface Environment {
+  readonly name: string;
+  /** Position in rollout order, from 0. */
+  readonly order: number;
+  /** Names of the environment's clusters, sorted. */
+  readonly clusters: readonly string[];
+}
+
+export interface App {
+  readonly name: string;
+  readonly repoUrl: string;
+  readonly revision: string;
+  readonly path: string;
+  readonly namespace: string;
+  /** Environments whose clusters run the app, in rollout order. */
+  readonly environments: readonly string[];
+}
+
+export interface Fleet {
+  readonly name: string;
+  readonly repo: {
+    readonly url: string;
+    readonly revision: string;
+    /** Folder of the tree in the repository, '' for the root, no leading or trailing '/'. */
+    readonly path: string;
+  };
+  readonly hub: HubCluster;
+  readonly argocd: { readonly namespace: string };
+  readonly clusterApi: { readonly namespace: string };
+  readonly registration: { readonly secretStore: string; readonly externalSecretsNamespace: string };
+  /** In rollout order. */
+  readonly environments: readonly Environment[];
+  /** Spokes, sorted by name. */
+  readonly clusters: readonly Cluster[];
+  /** Sorted by name. */
+  readonly apps: readonly App[];
+}
