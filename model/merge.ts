@@ -17,8 +17,14 @@ export interface MergedCluster {
   /** `clusters[3]` */
   readonly path: string;
   readonly def: ClusterDefinition;
-  /** Undefined when the cluster names an unknown environment. */
+  /** Undefined when the cluster names an unknown environment, or one whose settings are broken. */
   readonly env?: EnvironmentDefinition;
+  /**
+   * False when the environment is unknown or failed to parse: its defaults
+   * are unknown, so missing values are not reported (the environment's own
+   * problem is).
+   */
+  readonly envResolved: boolean;
   /** Path of the environment, e.g. `environments.prod`. */
   readonly envPath: string;
   readonly region?: Sourced<string>;
@@ -62,6 +68,7 @@ function mergeCluster(cluster: Indexed<ClusterDefinition>, parsed: ParsedDefinit
     def,
     env,
     envPath,
+    envResolved: env !== undefined,
     region: pick('region'),
     kubernetesVersion: pick('kubernetesVersion'),
     nodePools: pick('nodePools') ?? { value: [], path: `${path}.nodePools` },

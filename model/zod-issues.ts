@@ -16,6 +16,14 @@ const KNOWN_FIELDS = [
   'value', 'effect', 'repoUrl',
 ];
 
+/** Where fields that are often written one level too high belong. */
+const NESTED: Record<string, string> = {
+  podCidr: 'network', serviceCidr: 'network', vpcCidr: 'provider', controlPlane: 'provider', eksClusterName: 'provider',
+  argocdRoleArn: 'provider', sshKeyName: 'provider', publicEndpoint: 'provider', existingVpc: 'provider', server: 'provider',
+  caData: 'provider.auth', instanceType: 'a node pool (nodePools[])', replicas: 'a node pool (nodePools[])',
+  autoscaling: 'a node pool (nodePools[])', taints: 'a node pool (nodePools[])', revision: 'repo',
+};
+
 export function reportZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[], problems: Problems): void {
   for (const issue of issues) {
     const segments = [...prefix, ...issue.path];
@@ -49,8 +57,10 @@ export function reportZodIssues(issues: readonly z.core.$ZodIssue[], prefix: rea
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const keyPath = formatPath([...segments, key]);
+          const home = NESTED[key];
           const guess = closest(key);
-          problems.add(keyPath, `${keyPath} is not a known field; ${guess ? `did you mean "${guess}"?` : 'remove it'}`);
+          if (home && guess === key) problems.add(keyPath, `${keyPath} is not a field at this level; move it into ${home}`);
+          else problems.add(keyPath, `${keyPath} is not a known field; ${guess && guess !== key ? `did you mean "${guess}"?` : 'remove it'}`);
         }
         break;
       case 'too_small':
@@ -89,7 +99,15 @@ function typeFix(expected: string, input: unknown): string {
   return `change it to ${article(expected === 'int' ? 'whole number' : expected)}`;
 }
 
+/** Names people reach for from other tools. */
+const SYNONYMS: Record<string, string> = {
+  branch: 'revision', targetRevision: 'revision', ref: 'revision', env: 'environment', version: 'kubernetesVersion',
+  k8sVersion: 'kubernetesVersion', pools: 'nodePools', nodeGroups: 'nodePools', machinePools: 'nodePools',
+  podCIDR: 'podCidr', serviceCIDR: 'serviceCidr', vpcCIDR: 'vpcCidr', repoURL: 'repoUrl',
+};
+
 function closest(key: string): string | undefined {
+  if (SYNONYMS[key]) return SYNONYMS[key];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const known of KNOWN_FIELDS) {

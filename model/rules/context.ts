@@ -22,6 +22,8 @@ export interface ClusterFacts {
   readonly network: NetworkDefinition;
   /** Where a missing default could be set, e.g. `environments.prod`; undefined for the hub. */
   readonly envPath?: string;
+  /** False when the environment's defaults are unknown (unknown or broken environment): missing values are not reported. */
+  readonly defaultsKnown: boolean;
 }
 
 export function clusterFacts(context: RuleContext): ClusterFacts[] {
@@ -36,6 +38,7 @@ export function clusterFacts(context: RuleContext): ClusterFacts[] {
       kubernetesVersion: { value: hub.kubernetesVersion, path: 'hub.kubernetesVersion' },
       nodePools: { value: hub.nodePools ?? [], path: 'hub.nodePools' },
       network: hub.network,
+      defaultsKnown: true,
     });
   }
   for (const c of context.clusters) {
@@ -48,6 +51,7 @@ export function clusterFacts(context: RuleContext): ClusterFacts[] {
       nodePools: c.nodePools,
       network: c.def.network,
       envPath: c.env ? c.envPath : undefined,
+      defaultsKnown: c.envResolved,
     });
   }
   return facts;

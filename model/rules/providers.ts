@@ -22,7 +22,7 @@ export function checkProviders(context: RuleContext): void {
     const role = argocdRole(c.def.provider);
     if (role.needed && role.value === undefined && hubRole === undefined && parsed.hub) {
       problems.missing(
-        `${c.path}.provider.argocdRoleArn`,
+        `${c.path}.provider${role.field}`,
         `Argo CD on the hub authenticates to EKS with an IAM role: set ${c.path}.provider${role.field} or hub.argocd.awsRoleArn`,
       );
     }
@@ -41,7 +41,7 @@ function whereToSet(facts: ClusterFacts, field: string): string {
 
 function checkRegion(facts: ClusterFacts, problems: Problems): void {
   if (!facts.region) {
-    problems.missing(`${facts.path}.region`, `${whereToSet(facts, 'region')}`);
+    if (facts.defaultsKnown) problems.missing(`${facts.path}.region`, `${whereToSet(facts, 'region')}`);
     return;
   }
   if (AWS_KINDS.has(facts.provider.kind)) {
@@ -53,7 +53,7 @@ function checkRegion(facts: ClusterFacts, problems: Problems): void {
 function checkVersion(facts: ClusterFacts, problems: Problems): void {
   const source = facts.kubernetesVersion;
   if (!source) {
-    problems.missing(`${facts.path}.kubernetesVersion`, whereToSet(facts, 'kubernetesVersion'));
+    if (facts.defaultsKnown) problems.missing(`${facts.path}.kubernetesVersion`, whereToSet(facts, 'kubernetesVersion'));
     return;
   }
   const version = parseKubernetesVersion(source.value);
@@ -70,7 +70,7 @@ function checkVersion(facts: ClusterFacts, problems: Problems): void {
 function checkNodePools(facts: ClusterFacts, problems: Problems): void {
   const { value: pools, path } = facts.nodePools;
   const kind = facts.provider.kind;
-  if (pools.length === 0 && kind !== 'existing') {
+  if (pools.length === 0 && kind !== 'existing' && facts.defaultsKnown) {
     problems.missing(`${facts.path}.nodePools`, `provider "${kind}" needs at least one node pool: ${whereToSet(facts, 'nodePools')}`);
   }
   const names = new Set<string>();

@@ -1,0 +1,101 @@
+/**
+ * Registers a spoke with the hub's Argo CD, without credential material in
+ * Git: a plain cluster Secret when nothing in it is secret, otherwise an
+ * ExternalSecret that templates the cluster Secret from a store.
+ */
+import { Construct } from 'constructs';
+import type { Cluster, Registration } from '../../model';
+import { Names } from '../../model';
+import { ExternalSecret, type RemoteValue } from '../external-secrets/external-secret';
+import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, ClusterSecret, clientCertificateConfig } from './cluster-secret';
+
+export interface ClusterRegistrationProps {
+  readonly cluster: Cluster;
+  /** Argo CD's namespace on the hub. */
+  readonly namespace: string;
+  /** ClusterSecretStore with the user's registration data (`secret-store` registrations). */
+  readonly registrationStore: string;
+  /** ClusterSecretStore that reads Cluster API kubeconfig Secrets (`capi-kubeconfig` registrations). */
+  readonly kubeconfigStore: string;
+}
+
+/**
+ * Go template that parses the kubeconfig Cluster API wrote and binds its parts
+ * to variables, so the JSON around them needs no quoting inside templates.
+ */
+function kubeconfigPrelude(withClientCertificate: boolean): string {
+  return [
+    '{{- $kubeconfig := .kubeconfig | fromYaml -}}',
+    '{{- $cluster := index $kubeconfig "clusters" 0 "cluster" -}}',
+    '{{- $server := index $cluster "server" -}}',
+    '{{- $ca := index $cluster "certificate-authority-data" -}}',
+    ...(withClientCertificate
+      ? [
+        '{{- $user := index $kubeconfig "users" 0 "user" -}}',
+        '{{- $cert := index $user "client-certificate-data" -}}',
+        '{{- $key := index $user "client-key-data" -}}',
+      ]
+      : []),
+    '',
+  ].join('\n');
+}
+
+export class ClusterRegistration extends Construct {
+  /** Name of the Argo CD cluster Secret on the hub. */
+  readonly secretName: string;
+
+  constructor(scope: Construct, id: string, props: ClusterRegistrationProps) {
+    super(scope, id);
+    const { cluster, namespace } = props;
+    this.secretName = Names.registrationSecret(cluster.name);
+    const reg: Registration = cluster.registration;
+    if (reg.kind === 'static') {
+      new ClusterSecret(this, 'Secret', {
+        name: this.secretName,
+        namespace,
+        clusterName: cluster.name,
+        server: reg.server,
+        config: awsIamConfig(reg.auth, reg.caData),
+        labels: cluster.labels,
+        annotations: cluster.annotations,
+      });
+      return;
+    }
+    const { store, data, server, config } = reg.kind === 'capi-kubeconfig' ? fromKubeconfig(reg) : fromStore(reg);
+    new ExternalSecret(this, 'ExternalSecret', {
+      metadata: { name: this.secretName, namespace },
+      clusterSecretStore: store === 'kubeconfig' ? props.kubeconfigStore : props.registrationStore,
+      data,
+      template: {
+        labels: { ...cluster.labels, [ARGOCD_SECRET_TYPE_LABEL]: 'cluster' },
+        annotations: cluster.annotations,
+        data: { name: cluster.name, server, config },
+      },
+    });
+  }
+}
+
+interface TemplateParts {
+  readonly store: 'kubeconfig' | 'registration';
+  readonly data: RemoteValue[];
+  readonly server: string;
+  readonly config: string;
+}
+
+function fromKubeconfig(reg: Extract<Registration, { kind: 'capi-kubeconfig' }>): TemplateParts {
+  const certificate = reg.auth.kind === 'client-certificate';
+  const prelude = kubeconfigPrelude(certificate);
+  return {
+    store: 'kubeconfig',
+    data: [{ secretKey: 'kubeconfig', key: reg.kubeconfigSecret, property: 'value' }],
+    server: `${kubeconfigPrelude(false)}{{ $server }}`,
+    config: prelude + (reg.auth.kind === 'aws-iam' ? awsIamConfig(reg.auth, '{{ $ca }}') : clientCertificateConfig('{{ $ca }}', '{{ $cert }}', '{{ $key }}')),
+  };
+}
+
+function fromStore(reg: Extract<Registration, { kind: 'secret-store' }>): TemplateParts {
+  const value = (name: string): RemoteValue => ({ secretKey: name, key: reg.key, property: name });
+  return reg.auth.kind === 'aws-iam'
+    ? { store: 'registration', data: [value('server'), value('caData')], server: '{{ .server }}', config: awsIamConfig(reg.auth, '{{ .caData }}') }
+    : { store: 'registration', data: [value('server'), value('config')], server: '{{ .server }}', config: '{{ .config }}' };
+}
