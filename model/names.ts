@@ -12,6 +12,12 @@ export const Names = {
   controlPlane: (cluster: string) => `${cluster}-control-plane`,
   /** MachineDeployment / MachinePool of a node pool, and its templates. */
   nodePool: (cluster: string, pool: string) => `${cluster}-${pool}`,
+  /**
+   * A machine or bootstrap template named after its content: `<owner>-<hash>`,
+   * where `owner` is the name of what uses it (the KubeadmControlPlane or the
+   * node pool) and `hash` is derived from the template's spec.
+   */
+  templateName: (owner: string, hash: string) => `${owner}-${hash}`,
   /** The kubeconfig Secret Cluster API writes on the hub. */
   capiKubeconfigSecret: (cluster: string) => `${cluster}-kubeconfig`,
   /** Default name of an EKS cluster in AWS. */

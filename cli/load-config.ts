@@ -1,0 +1,49 @@
+/**
+ * Loads the fleet definition from a TypeScript (or JavaScript) file. Every
+ * way this can go wrong ends in one line that says what to do.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const DEFAULT_CONFIG = 'fleet.config.ts';
+
+export class ConfigLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigLoadError';
+  }
+}
+
+/** Returns the definition the file exports (default export, `module.exports`, or an export named `fleet`). */
+export function loadConfig(file: string): unknown {
+  const absolute = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new ConfigLoadError(`config file ${file} does not exist; pass --config FILE or create ${DEFAULT_CONFIG}`);
+  }
+  if (!stat.isFile()) throw new ConfigLoadError(`config ${file} is not a file; pass --config with a .ts or .js file`);
+  let exported: Record<string, unknown>;
+  try {
+    exported = require(absolute);
+  } catch (e) {
+    const reason = e instanceof Error ? firstLine(e.message) : String(e);
+    throw new ConfigLoadError(`config file ${file} failed to load: ${reason}`);
+  }
+  // An ES module (or TypeScript) config exports `default` or `fleet`; a CommonJS one may assign module.exports.
+  const candidate =
+    exported?.default !== undefined ? exported.default : exported?.fleet !== undefined ? exported.fleet : exported?.__esModule ? undefined : exported;
+  if (candidate === undefined || candidate === null || typeof candidate !== 'object' || isEmptyModule(candidate)) {
+    throw new ConfigLoadError(`config file ${file} exports no fleet definition; add \`export default defineFleet({ ... })\``);
+  }
+  return candidate;
+}
+
+function isEmptyModule(value: object): boolean {
+  return Object.keys(value).length === 0;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+}

@@ -1,0 +1,61 @@
+/**
+ * Refuses credential material in the synthesized tree. Git holds references
+ * (IAM role ARNs, ExternalSecrets, store keys), never secrets: any of the
+ * patterns below in a file means a bug or a definition that smuggles a
+ * secret, and synth fails rather than write it.
+ */
+
+export interface CredentialFinding {
+  /** File relative to the tree root. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** What was found, e.g. `a private key`. */
+  readonly what: string;
+}
+
+/** A value made only of template expressions (`{{ ... }}`) is a reference, not a secret. */
+const TEMPLATE_ONLY = /^"?(\{\{[^}]*\}\}\s*)+"?$/;
+
+const PATTERNS: readonly { readonly what: string; readonly re: RegExp; readonly valueGroup?: number }[] = [
+  { what: 'a private key', re: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
+  { what: 'an AWS access key id', re: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { what: 'an AWS secret access key', re: /aws_secret_access_key\s*[=:]\s*\S+/i },
+  { what: 'a bearer token', re: /"?bearerToken"?\s*[:=]\s*("[^"]*"|\S+)/, valueGroup: 1 },
+  { what: 'a kubeconfig client key', re: /"?(client-key-data|keyData)"?\s*:\s*("[^"]*"|\S+)/, valueGroup: 2 },
+  { what: 'a kubeconfig token', re: /^\s*token\s*:\s*(\S+)/, valueGroup: 1 },
+  { what: 'a password', re: /"?password"?\s*[:=]\s*("[^"]*"|\S+)/i, valueGroup: 1 },
+  { what: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
+  { what: 'a JSON web token', re: /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+];
+
+/** Every finding in `files`, in path order. */
+export function scanForCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
+  const findings: CredentialFinding[] = [];
+  for (const [file, content] of files) {
+    // Cheap pre-check: most files contain none of the trigger words.
+    if (!/PRIVATE KEY|AKIA|ASIA|aws_secret|bearerToken|client-key-data|keyData|token|password|gh[pousr]_|eyJ/i.test(content)) continue;
+    const lines = content.split('\n');
+    lines.forEach((text, i) => {
+      for (const { what, re, valueGroup } of PATTERNS) {
+        const m = re.exec(text);
+        if (!m) continue;
+        const value = valueGroup === undefined ? undefined : m[valueGroup]!;
+        if (value !== undefined && (TEMPLATE_ONLY.test(value) || value === '""' || value === "''")) continue;
+        findings.push({ file, line: i + 1, what });
+      }
+    });
+  }
+  return findings;
+}
+
+export class CredentialError extends Error {
+  constructor(readonly findings: readonly CredentialFinding[]) {
+    super(
+      `the synthesized tree would contain credential material, so nothing was written:\n${findings
+        .map((f) => `  ${f.file}:${f.line}: ${f.what}`)
+        .join('\n')}\nkeep secrets in a secret store and reference them (see README, "Registration")`,
+    );
+    this.name = 'CredentialError';
+  }
+}

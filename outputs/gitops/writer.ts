@@ -1,0 +1,143 @@
+/**
+ * Writes the tree into an output folder that may also hold the user's own
+ * files (README, CODEOWNERS, CI). Rules:
+ * - only files whose content changed are written; a re-run with no change writes nothing;
+ * - files produced earlier and no longer produced are removed, with folders left empty;
+ * - a file fleetwright did not produce is never touched: if the tree needs its path, nothing is written;
+ * - every file is replaced atomically (written in a staging folder, then renamed), and the
+ *   manifest is widened before any file moves, so an interrupted run leaves no file
+ *   half-written and no file without an owner; the next run completes the change.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatManifest, MANIFEST_DIR, MANIFEST_PATH, parseManifest, type Manifest } from './manifest';
+import type { TreeFiles } from './tree';
+
+const STAGING = `${MANIFEST_DIR}/staging`;
+
+export interface WriteResult {
+  /** Files written (created or changed), relative to the output folder. */
+  readonly written: readonly string[];
+  /** Files removed because they are no longer produced. */
+  readonly removed: readonly string[];
+  /** Files left as they were because their content is unchanged. */
+  readonly unchanged: number;
+}
+
+export class OutputFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputFolderError';
+  }
+}
+
+/** Reads the manifest of a previous synth in `outDir`, if any. */
+export function readManifest(outDir: string): Manifest | undefined {
+  const file = path.join(outDir, MANIFEST_PATH);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw new OutputFolderError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseManifest(text, file);
+  } catch (e) {
+    throw new OutputFolderError((e as Error).message);
+  }
+}
+
+export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest): WriteResult {
+  checkOutDir(outDir);
+  const previous = readManifest(outDir);
+  const owned = new Set(previous?.files ?? []);
+
+  const writes: string[] = [];
+  const conflicts: string[] = [];
+  let unchanged = 0;
+  for (const [file, content] of files) {
+    const current = readIfExists(path.join(outDir, file));
+    if (current === content) unchanged++;
+    else if (current !== undefined && !owned.has(file)) conflicts.push(file);
+    else writes.push(file);
+  }
+  if (conflicts.length > 0) {
+    throw new OutputFolderError(
+      `${conflicts.length} file(s) in ${outDir} that fleetwright did not write are in the way:\n${conflicts.map((f) => `  ${f}`).join('\n')}\n` +
+        'move or delete them (fleetwright never overwrites files it did not produce); nothing was written',
+    );
+  }
+  writes.sort();
+  const removals = [...owned].filter((file) => !files.has(file) && readIfExists(path.join(outDir, file)) !== undefined).sort();
+
+  const manifestText = formatManifest(manifest);
+  const manifestChanged = readIfExists(path.join(outDir, MANIFEST_PATH)) !== manifestText;
+  if (writes.length === 0 && removals.length === 0 && !manifestChanged) return { written: [], removed: [], unchanged };
+
+  const staging = path.join(outDir, STAGING);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  const made = new Set<string>();
+  const put = (file: string, content: string, n: number) => {
+    const target = path.join(outDir, file);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    const temp = path.join(staging, String(n));
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, target);
+  };
+
+  // 1. Own every file this run may leave behind before touching any of them.
+  if (writes.length > 0) {
+    put(MANIFEST_PATH, formatManifest({ ...manifest, files: [...new Set([...owned, ...files.keys()])].sort() }), 0);
+  }
+  // 2. Replace changed files, remove stale ones.
+  writes.forEach((file, i) => put(file, files.get(file)!, i + 1));
+  for (const file of removals) {
+    fs.rmSync(path.join(outDir, file), { force: true });
+    removeEmptyParents(outDir, path.dirname(path.join(outDir, file)));
+  }
+  // 3. Record exactly what is owned now.
+  put(MANIFEST_PATH, manifestText, writes.length + 1);
+  fs.rmSync(staging, { recursive: true, force: true });
+  return { written: writes, removed: removals, unchanged };
+}
+
+function checkOutDir(outDir: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(outDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new OutputFolderError(`cannot use ${outDir} as the output folder: ${(e as Error).message}`);
+  }
+  if (!stat.isDirectory()) throw new OutputFolderError(`${outDir} is a file, not a folder; choose another --out`);
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'EISDIR') return `\0directory`;
+    throw e;
+  }
+}
+
+function removeEmptyParents(root: string, dir: string): void {
+  const stop = path.resolve(root);
+  let current = path.resolve(dir);
+  while (current.startsWith(`${stop}${path.sep}`)) {
+    try {
+      fs.rmdirSync(current);
+    } catch {
+      return; // not empty (the user's files, or ours still in use)
+    }
+    current = path.dirname(current);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Application teams' workloads: one ApplicationSet per app on the hub,
+ * generating an Application per cluster of the app's environments from the
+ * team's own repository.
+ */
+import { ApplicationSet } from '../constructs/argocd/application-set';
+import { ClusterGenerator } from '../constructs/argocd/cluster-generator';
+import { Destination } from '../constructs/argocd/destination';
+import { automatedSync } from '../constructs/argocd/sync-policy';
+import { ClusterLabel, ClusterParam, Layout, Names, type App, type Fleet } from '../model';
+import { renderUnit, type Unit } from './rendered';
+
+export function appsUnit(fleet: Fleet): Unit {
+  return renderUnit(Layout.apps, { scope: 'hub', cluster: fleet.hub.name }, fleet.apps.map((a) => Layout.app(a.name)), () => {});
+}
+
+export function appUnit(fleet: Fleet, app: App): Unit {
+  return renderUnit(Layout.app(app.name), { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
+    new ApplicationSet(chart, 'app', {
+      metadata: { name: app.name, namespace: fleet.argocd.namespace },
+      generators: [
+        ClusterGenerator.select({
+          matchLabels: { [ClusterLabel.fleet]: fleet.name },
+          matchExpressions: [{ key: ClusterLabel.env, operator: 'In', values: app.environments }],
+        }),
+      ],
+      template: {
+        name: Names.appApplication(app.name, ClusterParam.name),
+        labels: { 'fleetwright.io/app': app.name },
+        project: ClusterParam.label(ClusterLabel.env),
+        source: { repoUrl: app.repoUrl, revision: app.revision, path: app.path.replaceAll('{env}', ClusterParam.label(ClusterLabel.env)) },
+        destination: Destination.cluster(ClusterParam.name, app.namespace),
+        syncPolicy: automatedSync({ createNamespace: true }),
+      },
+    });
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * The hub's Argo CD objects: one AppProject per environment plus the hub's
+ * own, the root app-of-apps Application, and the ApplicationSet that syncs
+ * each spoke's entry folder (the first platform component, proving the
+ * registration → selection → sync chain).
+ */
+import type { Chart } from 'cdk8s';
+import { AppProject, type ResourceKind } from '../../constructs/argocd/app-project';
+import { Application } from '../../constructs/argocd/application';
+import { ApplicationSet } from '../../constructs/argocd/application-set';
+import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
+import { Destination } from '../../constructs/argocd/destination';
+import { automatedSync } from '../../constructs/argocd/sync-policy';
+import { ClusterAnnotation, ClusterLabel, ClusterParam, Layout, Names, repoPath, type Fleet } from '../../model';
+import { renderUnit, type KubeObject, type Unit } from '../rendered';
+import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
+
+/** Name of the hub's AppProject; environment projects are named after their environment. */
+export const HUB_PROJECT = 'hub';
+
+/** Name of the root Application the user applies once to bootstrap the hub. */
+export const ROOT_APPLICATION = 'fleet-root';
+
+/**
+ * @param hubObjects every other object the hub's tree syncs: the hub project
+ *   allows exactly their namespaces and cluster-scoped kinds.
+ */
+export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): Unit {
+  const namespace = fleet.argocd.namespace;
+  return renderUnit(Layout.hubArgocd, { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
+    addProjects(chart, fleet, hubObjects);
+    new Application(chart, 'root', {
+      metadata: { name: ROOT_APPLICATION, namespace },
+      project: HUB_PROJECT,
+      source: { repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: repoPath(fleet, Layout.cluster(fleet.hub.name)) },
+      destination: Destination.inCluster(namespace),
+      syncPolicy: automatedSync(),
+    });
+    new ApplicationSet(chart, 'cluster-config', {
+      metadata: { name: CLUSTER_CONFIG, namespace },
+      generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name } })],
+      template: {
+        name: Names.clusterConfigApplication(ClusterParam.name),
+        labels: { 'fleetwright.io/component': CLUSTER_CONFIG },
+        project: ClusterParam.label(ClusterLabel.env),
+        source: { repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: ClusterParam.annotation(ClusterAnnotation.clusterPath) },
+        destination: Destination.cluster(ClusterParam.name, FLEET_NAMESPACE),
+        syncPolicy: automatedSync({ createNamespace: true }),
+      },
+    });
+  });
+}
+
+function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject[]): void {
+  const namespace = fleet.argocd.namespace;
+  const hubNamespaces = new Set([namespace]);
+  const clusterScoped = new Map<string, ResourceKind>();
+  for (const o of hubObjects) {
+    if (o.metadata.namespace) hubNamespaces.add(o.metadata.namespace);
+    else {
+      const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : '';
+      clusterScoped.set(`${group}/${o.kind}`, { group, kind: o.kind });
+    }
+  }
+  new AppProject(chart, 'project-hub', {
+    metadata: { name: HUB_PROJECT, namespace },
+    description: `The hub ${fleet.hub.name}: Argo CD configuration, cluster registration and Cluster API clusters of fleet ${fleet.name}`,
+    sourceRepos: [fleet.repo.url],
+    destinations: [...hubNamespaces].sort().map((ns) => ({ inCluster: true as const, namespace: ns })),
+    clusterResources: [...clusterScoped.keys()].sort().map((k) => clusterScoped.get(k)!),
+  });
+  for (const env of fleet.environments) {
+    if (env.clusters.length === 0) continue;
+    const appRepos = fleet.apps.filter((a) => a.environments.includes(env.name)).map((a) => a.repoUrl);
+    new AppProject(chart, `project-${env.name}`, {
+      metadata: { name: env.name, namespace },
+      description: `Clusters of environment ${env.name} in fleet ${fleet.name}`,
+      sourceRepos: [fleet.repo.url, ...appRepos],
+      destinations: env.clusters.map((cluster) => ({ cluster, namespace: '*' })),
+      // Platform components install CRDs, namespaces and cluster roles.
+      clusterResources: [{ group: '*', kind: '*' }],
+    });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Cluster registration on the hub: one registration per spoke, plus, when
+ * Cluster API clusters exist, a ClusterSecretStore that reads the kubeconfig
+ * Secrets CAPI writes, with a ServiceAccount allowed to get exactly those.
+ */
+import * as kplus from 'cdk8s-plus-28';
+import { ClusterRegistration } from '../../constructs/argocd/cluster-registration';
+import { KubernetesSecretStore } from '../../constructs/external-secrets/cluster-secret-store';
+import { Layout, type Fleet } from '../../model';
+import { renderUnit, type Unit } from '../rendered';
+
+/** The ClusterSecretStore that reads Cluster API's kubeconfig Secrets on the hub. */
+export const KUBECONFIG_STORE = 'fleet-capi-kubeconfigs';
+
+export function hubRegistrationUnit(fleet: Fleet): Unit {
+  return renderUnit(Layout.hubRegistration, { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
+    const kubeconfigSecrets = fleet.clusters.flatMap((c) => (c.registration.kind === 'capi-kubeconfig' ? [c.registration.kubeconfigSecret] : []));
+    if (kubeconfigSecrets.length > 0) {
+      const esoNamespace = fleet.registration.externalSecretsNamespace;
+      const reader = new kplus.ServiceAccount(chart, 'kubeconfig-reader', {
+        metadata: { name: KUBECONFIG_STORE, namespace: esoNamespace },
+      });
+      const role = new kplus.Role(chart, 'kubeconfig-reader-role', {
+        metadata: { name: KUBECONFIG_STORE, namespace: fleet.clusterApi.namespace },
+      });
+      for (const secret of kubeconfigSecrets) {
+        role.allow(['get'], kplus.Secret.fromSecretName(chart, `kubeconfig-${secret}`, secret));
+      }
+      new kplus.RoleBinding(chart, 'kubeconfig-reader-binding', {
+        metadata: { name: KUBECONFIG_STORE, namespace: fleet.clusterApi.namespace },
+        role,
+      }).addSubjects(reader);
+      new KubernetesSecretStore(chart, 'kubeconfig-store', {
+        name: KUBECONFIG_STORE,
+        remoteNamespace: fleet.clusterApi.namespace,
+        serviceAccount: { name: KUBECONFIG_STORE, namespace: esoNamespace },
+      });
+    }
+    for (const cluster of fleet.clusters) {
+      new ClusterRegistration(chart, `registration-${cluster.name}`, {
+        cluster,
+        namespace: fleet.argocd.namespace,
+        registrationStore: fleet.registration.secretStore,
+        kubeconfigStore: KUBECONFIG_STORE,
+      });
+    }
+  });
+}

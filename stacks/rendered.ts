@@ -1,0 +1,56 @@
+/**
+ * What the stacks hand to the outputs: folders of plain Kubernetes objects.
+ * The GitOps writer and the Pulumi program consume the same units.
+ */
+import { App, Chart } from 'cdk8s';
+import { ManagedByLabels } from '../model';
+
+/** A Kubernetes object as plain JSON (what cdk8s renders). */
+export interface KubeObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: {
+    readonly name: string;
+    readonly namespace?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
+}
+
+/** Which cluster a folder's objects are applied to. */
+export interface UnitTarget {
+  /** `hub`: applied to the hub; `cluster`: to one spoke; `shared`: included by cluster folders. */
+  readonly scope: 'hub' | 'cluster' | 'shared';
+  /** The cluster, for `hub` (the hub's name) and `cluster`. */
+  readonly cluster?: string;
+  /** The environment, for `cluster` and per-environment shared folders. */
+  readonly environment?: string;
+}
+
+/** One folder of the tree: its objects and the folders its kustomization includes. */
+export interface Unit {
+  /** Folder relative to the tree root, e.g. `clusters/prod-us-east-1`. */
+  readonly dir: string;
+  readonly target: UnitTarget;
+  readonly objects: readonly KubeObject[];
+  /** Other folders (relative to the tree root) the folder's kustomization includes. */
+  readonly includes: readonly string[];
+}
+
+/**
+ * Builds one folder's objects in a chart of their own, in an App of their
+ * own: each chart is rendered with `toJson()` and dropped, so the cost stays
+ * linear in the fleet (one `App.synth()` over thousands of charts is not).
+ */
+export function renderUnit(
+  dir: string,
+  target: UnitTarget,
+  includes: readonly string[],
+  build: (chart: Chart) => void,
+): Unit {
+  const chart = new Chart(new App(), 'fleetwright', { disableResourceNameHashes: true, labels: { ...ManagedByLabels } });
+  build(chart);
+  return { dir, target, includes, objects: chart.toJson() as KubeObject[] };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { CredentialError, scanForCredentials } from '../../outputs/gitops/credentials';
+import { exampleSynth, testSynth } from '../helpers/example';
+
+describe('no credential material in Git', () => {
+  it.each([
+    ['the example fleet', exampleSynth],
+    ['the test fleet with every provider', testSynth],
+  ])('GIVEN %s WHEN every synthesized file is scanned THEN nothing is found', (_name, synth) => {
+    const { files } = synth();
+    expect(files.size).toBeGreaterThan(20);
+    expect(scanForCredentials(files)).toEqual([]);
+  });
+
+  it('GIVEN planted credentials WHEN scanned THEN each one is named with its file and line', () => {
+    const files = new Map([
+      ['a.yaml', 'stringData:\n  config: \'{"bearerToken":"eyJhbGciOi"}\'\n'],
+      ['b.yaml', 'key: |\n  -----BEGIN RSA PRIVATE KEY-----\n'],
+      ['c.yaml', 'env:\n  AWS_KEY: AKIAABCDEFGHIJKLMNOP\n  password: hunter2\n'],
+      ['d.yaml', 'users:\n- user:\n    client-key-data: LS0tLS1CRUdJTi\n    token: abc.def\n'],
+      ['ok.yaml', 'config: \'{"keyData":"{{ $key }}","password":""}\'\n  {{- $key := index $user "client-key-data" -}}\n'],
+    ]);
+    expect(scanForCredentials(files)).toEqual([
+      { file: 'a.yaml', line: 2, what: 'a bearer token' },
+      { file: 'b.yaml', line: 2, what: 'a private key' },
+      { file: 'c.yaml', line: 2, what: 'an AWS access key id' },
+      { file: 'c.yaml', line: 3, what: 'a password' },
+      { file: 'd.yaml', line: 3, what: 'a kubeconfig client key' },
+      { file: 'd.yaml', line: 4, what: 'a kubeconfig token' },
+    ]);
+    expect(new CredentialError(scanForCredentials(new Map([['b.yaml', '-----BEGIN PRIVATE KEY-----']]))).message).toBe(
+      'the synthesized tree would contain credential material, so nothing was written:\n  b.yaml:1: a private key\nkeep secrets in a secret store and reference them (see README, "Registration")',
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ClusterRegistration } from '../../constructs/argocd/cluster-registration';
+import { resolveFleet } from '../../model';
+import { validDefinition } from '../helpers/definitions';
+import { only, testChart } from '../helpers/synth';
+
+const fleet = resolveFleet(validDefinition());
+
+function registrationOf(name: string): any[] {
+  const { chart, objects } = testChart();
+  new ClusterRegistration(chart, 'r', {
+    cluster: fleet.clusters.find((c) => c.name === name)!,
+    namespace: 'argocd',
+    registrationStore: 'fleet-registry',
+    kubeconfigStore: 'fleet-capi-kubeconfigs',
+  });
+  return objects();
+}
+
+describe('cluster registration', () => {
+  it('GIVEN an existing EKS cluster reached through IAM WHEN registered THEN a plain cluster Secret carries awsAuthConfig and no credential', () => {
+    const secret = only(registrationOf('prod-existing'), 'Secret');
+    expect(secret.metadata.name).toBe('cluster-prod-existing');
+    expect(secret.metadata.labels['argocd.argoproj.io/secret-type']).toBe('cluster');
+    expect(secret.metadata.labels.env).toBe('prod');
+    expect(secret.metadata.annotations['fleetwright.io/cluster-path']).toBe('gitops/clusters/prod-existing');
+    expect(secret.stringData).toEqual({
+      name: 'prod-existing',
+      server: 'https://ABC.gr7.ap-southeast-1.eks.amazonaws.com',
+      config: '{"awsAuthConfig":{"clusterName":"acme-prod-existing","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"Q0EtREFUQQ==","insecure":false}}',
+    });
+    expect(secret.data).toBeUndefined();
+  });
+
+  it('GIVEN a Cluster API kubeadm cluster WHEN registered THEN an ExternalSecret templates the cluster Secret from the kubeconfig CAPI writes', () => {
+    const es = only(registrationOf('dev-aws'), 'ExternalSecret');
+    expect(es.apiVersion).toBe('external-secrets.io/v1');
+    expect(es.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'fleet-capi-kubeconfigs' });
+    expect(es.spec.data).toEqual([{ secretKey: 'kubeconfig', remoteRef: { key: 'dev-aws-kubeconfig', property: 'value' } }]);
+    expect(es.spec.target.name).toBe('cluster-dev-aws');
+    expect(es.spec.target.creationPolicy).toBe('Owner');
+    expect(es.spec.target.template.engineVersion).toBe('v2');
+    expect(es.spec.target.template.metadata.labels['argocd.argoproj.io/secret-type']).toBe('cluster');
+    expect(es.spec.target.template.data.name).toBe('dev-aws');
+    expect(es.spec.target.template.data.config).toMatchSnapshot();
+    expect(es.spec.target.template.data.server.endsWith('{{ $server }}')).toBe(true);
+  });
+
+  it('GIVEN a Cluster API EKS cluster WHEN registered THEN only server and CA come from the kubeconfig and Argo CD authenticates with its IAM role', () => {
+    const config: string = only(registrationOf('prod-eks'), 'ExternalSecret').spec.target.template.data.config;
+    expect(config.split('\n').at(-1)).toBe(
+      '{"awsAuthConfig":{"clusterName":"acme-prod-eks","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"{{ $ca }}","insecure":false}}',
+    );
+    expect(config).not.toContain('client-key-data');
+  });
+
+  it('GIVEN a Pulumi EKS cluster WHEN registered THEN server and CA are read from the registration store under the cluster secret path', () => {
+    const es = only(registrationOf('prod-pulumi'), 'ExternalSecret');
+    expect(es.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'fleet-registry' });
+    expect(es.spec.data).toEqual([
+      { secretKey: 'server', remoteRef: { key: 'acme/prod-pulumi/argocd-cluster', property: 'server' } },
+      { secretKey: 'caData', remoteRef: { key: 'acme/prod-pulumi/argocd-cluster', property: 'caData' } },
+    ]);
+    expect(es.spec.target.template.data).toEqual({
+      name: 'prod-pulumi',
+      server: '{{ .server }}',
+      config: '{"awsAuthConfig":{"clusterName":"acme-prod-pulumi","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"{{ .caData }}","insecure":false}}',
+    });
+  });
+
+  it('GIVEN an existing cluster with secret-store auth WHEN registered THEN the whole connection config comes from the store', () => {
+    const es = only(registrationOf('prod-other'), 'ExternalSecret');
+    expect(es.spec.data.map((d: any) => d.remoteRef.property)).toEqual(['server', 'config']);
+    expect(es.spec.target.template.data).toEqual({ name: 'prod-other', server: '{{ .server }}', config: '{{ .config }}' });
+  });
+});

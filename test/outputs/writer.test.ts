@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MANIFEST_PATH, type Manifest } from '../../outputs/gitops/manifest';
+import { writeTree } from '../../outputs/gitops/writer';
+import { mtimes, readTree, tempDir } from '../helpers/tmp';
+
+function manifest(files: Iterable<string>): Manifest {
+  return { generator: 'fleetwright', version: 1, fleet: 'acme', clusters: [], files: [...files].sort() };
+}
+
+function write(dir: string, files: Record<string, string>) {
+  const map = new Map(Object.entries(files));
+  return writeTree(dir, map, manifest(map.keys()));
+}
+
+describe('the GitOps writer', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  it('GIVEN an empty folder WHEN a tree is written THEN every file and the manifest exist, and no staging folder remains', () => {
+    const result = write(dir, { 'a/kustomization.yaml': 'A\n', 'a/b/x.yaml': 'X\n' });
+    expect(result).toEqual({ written: ['a/b/x.yaml', 'a/kustomization.yaml'], removed: [], unchanged: 0 });
+    const tree = readTree(dir);
+    expect(Object.keys(tree)).toEqual(['.fleetwright/manifest.json', 'a/b/x.yaml', 'a/kustomization.yaml']);
+    expect(JSON.parse(tree[MANIFEST_PATH]!).files).toEqual(['a/b/x.yaml', 'a/kustomization.yaml']);
+  });
+
+  it('GIVEN the same tree again WHEN written THEN no file is touched', async () => {
+    write(dir, { 'a/x.yaml': 'X\n', 'b/y.yaml': 'Y\n' });
+    const before = mtimes(dir);
+    await new Promise((r) => setTimeout(r, 20));
+    const result = write(dir, { 'a/x.yaml': 'X\n', 'b/y.yaml': 'Y\n' });
+    expect(result).toEqual({ written: [], removed: [], unchanged: 2 });
+    expect(mtimes(dir)).toEqual(before);
+  });
+
+  it('GIVEN one changed file WHEN written THEN only that file is rewritten', async () => {
+    write(dir, { 'a/x.yaml': 'X\n', 'b/y.yaml': 'Y\n' });
+    const before = mtimes(dir);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(write(dir, { 'a/x.yaml': 'X2\n', 'b/y.yaml': 'Y\n' }).written).toEqual(['a/x.yaml']);
+    const after = mtimes(dir);
+    expect(after['b/y.yaml']).toBe(before['b/y.yaml']);
+    expect(after['a/x.yaml']).not.toBe(before['a/x.yaml']);
+  });
+
+  it('GIVEN files no longer produced WHEN written THEN they are removed with their emptied folders, but user files stay', () => {
+    write(dir, { 'clusters/old/kustomization.yaml': 'K\n', 'clusters/old/x.yaml': 'X\n', 'clusters/new/k.yaml': 'N\n', 'hub/y.yaml': 'Y\n' });
+    fs.writeFileSync(path.join(dir, 'README.md'), 'mine\n');
+    fs.writeFileSync(path.join(dir, 'hub', 'NOTES.md'), 'mine too\n');
+    const result = write(dir, { 'clusters/new/k.yaml': 'N\n' });
+    expect(result.removed).toEqual(['clusters/old/kustomization.yaml', 'clusters/old/x.yaml', 'hub/y.yaml']);
+    expect(Object.keys(readTree(dir))).toEqual(['.fleetwright/manifest.json', 'README.md', 'clusters/new/k.yaml', 'hub/NOTES.md']);
+    expect(fs.existsSync(path.join(dir, 'clusters', 'old'))).toBe(false);
+  });
+
+  it('GIVEN a user file where the tree needs to write WHEN written THEN it is refused, named, and nothing is written', () => {
+    fs.mkdirSync(path.join(dir, 'clusters', 'a'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'clusters', 'a', 'kustomization.yaml'), 'hand-written\n');
+    expect(() => write(dir, { 'clusters/a/kustomization.yaml': 'K\n', 'clusters/b/x.yaml': 'X\n' })).toThrow(
+      `1 file(s) in ${dir} that fleetwright did not write are in the way:\n  clusters/a/kustomization.yaml\n` +
+        'move or delete them (fleetwright never overwrites files it did not produce); nothing was written',
+    );
+    expect(Object.keys(readTree(dir))).toEqual(['clusters/a/kustomization.yaml']);
+  });
+
+  it('GIVEN a user file identical to what the tree needs WHEN written THEN it is adopted without being rewritten', () => {
+    fs.writeFileSync(path.join(dir, 'x.yaml'), 'X\n');
+    expect(write(dir, { 'x.yaml': 'X\n' })).toEqual({ written: [], removed: [], unchanged: 1 });
+    expect(JSON.parse(readTree(dir)[MANIFEST_PATH]!).files).toEqual(['x.yaml']);
+  });
+
+  it('GIVEN an output path that is a file WHEN written THEN the error says to choose another --out', () => {
+    const file = path.join(dir, 'file');
+    fs.writeFileSync(file, '');
+    expect(() => write(file, { 'x.yaml': 'X\n' })).toThrow(`${file} is a file, not a folder; choose another --out`);
+  });
+
+  it('GIVEN a corrupt manifest WHEN written THEN the error says how to recover and nothing is written', () => {
+    fs.mkdirSync(path.join(dir, '.fleetwright'));
+    fs.writeFileSync(path.join(dir, MANIFEST_PATH), '{"generator":"other"}');
+    expect(() => write(dir, { 'x.yaml': 'X\n' })).toThrow(
+      `${path.join(dir, MANIFEST_PATH)} is not a fleetwright manifest (version 1); restore it from Git, or delete it if no fleetwright output is in this folder`,
+    );
+    expect(fs.existsSync(path.join(dir, 'x.yaml'))).toBe(false);
+  });
+
+  it('GIVEN a manifest naming a path outside the folder WHEN written THEN it is refused before anything is removed', () => {
+    fs.mkdirSync(path.join(dir, '.fleetwright'));
+    fs.writeFileSync(path.join(dir, MANIFEST_PATH), JSON.stringify({ ...manifest([]), files: ['../outside.txt'] }));
+    expect(() => write(dir, {})).toThrow('lists "../outside.txt", which is outside the output folder; restore the manifest from Git');
+  });
+});
