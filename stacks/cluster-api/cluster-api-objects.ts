@@ -9,6 +9,7 @@ import type { Cluster, HubCluster } from '../../model/types';
 import { addCapiAws } from './capi-aws';
 import { addCapiAwsEks } from './capi-aws-eks';
 import { addCapiDocker } from './capi-docker';
+import { contentName } from './content-name';
 
 export interface ClusterApiOptions {
   /** Namespace of the Cluster API objects on the hub (Fleet.clusterApi.namespace). */
@@ -44,6 +45,13 @@ export const PRUNE_LAST_ANNOTATIONS: Readonly<Record<string, string>> = {
 
 /** What every object of one cluster shares. */
 export interface ClusterApiContext {
+  /** Name, namespace, labels and annotations of an object named `name`. */
+  identity(name: string): { name: string; namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
+  /**
+   * The same for a machine or bootstrap template, named after its content: a
+   * change makes a new template, and moving the reference to it rolls the machines.
+   */
+  templateIdentity(owner: string, spec: unknown): { name: string; namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
   readonly namespace: string;
   /** Labels of every object but the `Cluster`. */
   readonly labels: Readonly<Record<string, string>>;
@@ -61,12 +69,18 @@ export interface ClusterApiContext {
  * providers without Cluster API objects ('pulumi-eks', 'existing').
  */
 export function addClusterApiObjects(scope: Construct, cluster: Cluster | HubCluster, options: ClusterApiOptions): boolean {
+  const namespace = options.namespace;
+  const labels = { ...ManagedByLabels };
+  const annotations = options.protect ? { ...PROTECTED_ANNOTATIONS } : {};
+  const templateAnnotations = options.protect ? { ...PROTECTED_ANNOTATIONS } : { ...PRUNE_LAST_ANNOTATIONS };
   const context: ClusterApiContext = {
-    namespace: options.namespace,
-    labels: { ...ManagedByLabels },
+    namespace,
+    labels,
     clusterLabels: { ...options.labels, ...ManagedByLabels },
-    annotations: options.protect ? { ...PROTECTED_ANNOTATIONS } : {},
-    templateAnnotations: options.protect ? { ...PROTECTED_ANNOTATIONS } : { ...PRUNE_LAST_ANNOTATIONS },
+    annotations,
+    templateAnnotations,
+    identity: (name) => ({ name, namespace, labels, annotations }),
+    templateIdentity: (owner, spec) => ({ name: contentName(owner, spec), namespace, labels, annotations: templateAnnotations }),
   };
   const provider = cluster.provider;
   switch (provider.kind) {

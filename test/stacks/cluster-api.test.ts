@@ -211,15 +211,6 @@ describe('addClusterApiObjects', () => {
       expect(spec.accessEntries).toBeUndefined();
       expect(spec.accessConfig).toEqual({ authenticationMode: 'api', bootstrapClusterCreatorAdminPermissions: true });
     });
-
-    it('GIVEN a public service range WHEN added THEN reports that EKS refuses it', () => {
-      const publicRange = spoke('capi-aws-eks', { name: 'prod-eks', network: { podCidr: '10.20.0.0/16', serviceCidr: '100.64.0.0/16' } });
-      expect(() => synth(publicRange)).toThrow(
-        new ConstructPropsError([
-          'Cluster "prod-eks": network.serviceCidr "100.64.0.0/16" is not a range EKS accepts for services (a /12 to /24 inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); pick a private service range, e.g. "172.20.0.0/16"',
-        ]),
-      );
-    });
   });
 
   describe('capi-docker', () => {
