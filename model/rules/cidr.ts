@@ -39,6 +39,11 @@ function formatAddress(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
+/** Whether `inner` lies entirely inside `outer`. */
+export function cidrWithin(inner: Cidr, outer: Cidr): boolean {
+  return inner.first >= outer.first && inner.last <= outer.last;
+}
+
 /** Checks a prefix length against the sizes Kubernetes and EKS accept for a range. */
 export function cidrSize(cidr: Cidr, min: number, max: number, what: string): SyntaxIssue {
   if (cidr.prefix < min || cidr.prefix > max) {

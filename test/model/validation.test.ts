@@ -65,6 +65,9 @@ describe('fleet definition validation', () => {
     ['a service range larger than the API server accepts', (d) => (d.clusters[0].network.serviceCidr = '11.0.0.0/8'), [
       'clusters[0].network.serviceCidr "11.0.0.0/8" is a /8, outside the /12 to /24 allowed for a service range; use a prefix length between 12 and 24',
     ]],
+    ['an EKS service range outside the private blocks', (d) => (d.clusters[2].network.serviceCidr = '100.64.0.0/16'), [
+      'clusters[2].network.serviceCidr "100.64.0.0/16" is not a range EKS accepts for services (provider "capi-aws-eks"): it must lie inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; pick a private range, e.g. "172.20.0.0/16"',
+    ]],
     ['a hub that is also a spoke', (d) => (d.clusters[0].name = 'management'), [
       `clusters[0].name "management" is the hub's name (hub.name): the hub cannot also be a spoke; rename this cluster, or remove it from clusters`,
     ]],
