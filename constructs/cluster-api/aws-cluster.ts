@@ -1,8 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { awsRegion } from '../../model/rules/syntax';
 import { PropsCheck } from '../errors';
+import { checkIdentity, checkVpcCidr, expectSyntax } from './checks';
+import { objectMetadata, type ClusterApiObjectProps } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import { checkAwsRegion, checkIdentity, checkVpcCidr, objectMetadata, type AwsLoadBalancerScheme, type ClusterApiObjectProps } from './types';
+
+/** Scheme of an AWS load balancer. */
+export type AwsLoadBalancerScheme = 'internet-facing' | 'internal';
 
 export interface AWSClusterProps extends ClusterApiObjectProps {
   /**
@@ -61,7 +66,7 @@ export class AWSCluster extends Construct {
 
     const check = new PropsCheck('AWSCluster', props.name);
     checkIdentity(check, props, 253);
-    checkAwsRegion(check, props.region);
+    expectSyntax(check, 'region', props.region, awsRegion);
     checkVpcCidr(check, props.vpcCidr);
     check.done();
 

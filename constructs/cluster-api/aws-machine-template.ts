@@ -1,8 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { instanceType } from '../../model/rules/syntax';
 import { PropsCheck } from '../errors';
+import { checkIdentity, expectSyntax } from './checks';
+import { objectMetadata, type ClusterApiObjectProps } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import { checkIdentity, checkInstanceType, objectMetadata, type ClusterApiObjectProps } from './types';
 
 /**
  * IAM instance profiles `clusterawsadm bootstrap iam` creates for CAPA machines.
@@ -107,7 +109,7 @@ export class AWSMachineTemplate extends Construct {
 
     const check = new PropsCheck('AWSMachineTemplate', props.name);
     checkIdentity(check, props, 253);
-    checkInstanceType(check, props.instanceType);
+    expectSyntax(check, 'instanceType', props.instanceType, instanceType);
     check.expect(
       Number.isInteger(rootVolumeSizeGiB) && rootVolumeSizeGiB >= MIN_ROOT_VOLUME_GIB,
       'rootVolumeSizeGiB',

@@ -1,16 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { awsRegion, eksClusterName, iamRoleArn } from '../../model/rules/syntax';
 import { PropsCheck } from '../errors';
+import { checkIdentity, checkVpcCidr, expectSyntax } from './checks';
+import { objectMetadata, type ClusterApiObjectProps } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import {
-  arnPartition,
-  checkAwsRegion,
-  checkIamRoleArn,
-  checkIdentity,
-  checkVpcCidr,
-  objectMetadata,
-  type ClusterApiObjectProps,
-} from './types';
 
 /** EKS control plane log types CAPA can send to CloudWatch. */
 export type EksLogType = 'apiServer' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
@@ -100,7 +94,6 @@ interface AWSManagedControlPlaneSpec {
 }
 
 const EKS_VERSION = /^v1\.\d+$/;
-const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]*$/;
 
 /**
  * An `AWSManagedControlPlane` (controlplane.cluster.x-k8s.io/v1beta2): an EKS
@@ -122,7 +115,7 @@ export class AWSManagedControlPlane extends Construct {
 
     const check = new PropsCheck('AWSManagedControlPlane', props.name);
     checkIdentity(check, props, 253);
-    checkAwsRegion(check, props.region);
+    expectSyntax(check, 'region', props.region, awsRegion);
     checkVpcCidr(check, props.vpcCidr);
     check.expect(
       EKS_VERSION.test(props.version),
@@ -131,16 +124,8 @@ export class AWSManagedControlPlane extends Construct {
       'is not an EKS version (major.minor only: EKS picks the patch release itself)',
       'write it like "v1.31"',
     );
-    if (props.eksClusterName !== undefined) {
-      check.expect(
-        EKS_CLUSTER_NAME.test(props.eksClusterName) && props.eksClusterName.length <= 100,
-        'eksClusterName',
-        props.eksClusterName,
-        'is not a valid EKS cluster name',
-        "use at most 100 letters, digits, '-' and '_', starting with a letter or digit",
-      );
-    }
-    adminRoles.forEach((arn, i) => checkIamRoleArn(check, `clusterAdminRoleArns[${i}]`, arn));
+    if (props.eksClusterName !== undefined) expectSyntax(check, 'eksClusterName', props.eksClusterName, eksClusterName);
+    adminRoles.forEach((arn, i) => expectSyntax(check, `clusterAdminRoleArns[${i}]`, arn, iamRoleArn));
     check.done();
 
     const spec: AWSManagedControlPlaneSpec = {
@@ -169,12 +154,13 @@ export class AWSManagedControlPlane extends Construct {
 
 /** An access entry with `AmazonEKSClusterAdminPolicy` on the whole cluster, in the role's partition. */
 function clusterAdminEntry(roleArn: string): EksAccessEntrySpec {
+  const partition = roleArn.split(':')[1]; // `aws`, `aws-cn` or `aws-us-gov`
   return {
     principalARN: roleArn,
     type: 'standard',
     accessPolicies: [
       {
-        policyARN: `arn:${arnPartition(roleArn)}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+        policyARN: `arn:${partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
         accessScope: { type: 'cluster' },
       },
     ],

@@ -1,21 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { instanceType } from '../../model/rules/syntax';
 import { PropsCheck } from '../errors';
+import { checkAutoscaling, checkIdentity, checkLabelMap, checkTaints, expectSyntax } from './checks';
+import { isKubeletSettableLabel } from './node-labels';
+import { nonEmpty, objectMetadata, type Autoscaling, type ClusterApiObjectProps, type NodeTaint, type TaintEffect } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import {
-  checkAutoscaling,
-  checkIdentity,
-  checkInstanceType,
-  checkLabelMap,
-  checkTaints,
-  isKubeletSettableLabel,
-  nonEmpty,
-  objectMetadata,
-  type Autoscaling,
-  type ClusterApiObjectProps,
-  type NodeTaint,
-  type TaintEffect,
-} from './types';
 
 /**
  * EKS-optimized AMI families a managed node group can run (a subset of CAPA's
@@ -128,7 +118,7 @@ export class AWSManagedMachinePool extends Construct {
 
     const check = new PropsCheck('AWSManagedMachinePool', props.name);
     checkIdentity(check, props, 253);
-    checkInstanceType(check, props.instanceType);
+    expectSyntax(check, 'instanceType', props.instanceType, instanceType);
     checkAutoscaling(check, 'scaling', props.scaling, undefined);
     check.expect(
       Number.isInteger(diskSizeGiB) && diskSizeGiB >= MIN_DISK_GIB,

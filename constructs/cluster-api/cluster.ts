@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
+import { checkCidr, checkIdentity, checkRef } from './checks';
+import { objectMetadata, refOf, type ClusterApiObjectProps, type RefSource } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import { checkIdentity, checkRef, isIpv4Cidr, objectMetadata, refOf, type ClusterApiObjectProps, type RefSource } from './types';
 
 export interface ClusterProps extends ClusterApiObjectProps {
   /**
@@ -59,8 +60,8 @@ export class Cluster extends Construct {
     checkIdentity(check, props, 63);
     checkRef(check, 'infrastructure', props.infrastructure, ApiGroup.infrastructure);
     checkRef(check, 'controlPlane', props.controlPlane, ApiGroup.controlPlane);
-    podCidrs.forEach((cidr, i) => check.expect(isIpv4Cidr(cidr), `podCidrs[${i}]`, cidr, 'is not an IPv4 CIDR', 'write it like "10.20.0.0/16"'));
-    serviceCidrs.forEach((cidr, i) => check.expect(isIpv4Cidr(cidr), `serviceCidrs[${i}]`, cidr, 'is not an IPv4 CIDR', 'write it like "10.120.0.0/20"'));
+    podCidrs.forEach((cidr, i) => checkCidr(check, `podCidrs[${i}]`, cidr));
+    serviceCidrs.forEach((cidr, i) => checkCidr(check, `serviceCidrs[${i}]`, cidr));
     check.done();
 
     const clusterNetwork = {

@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
+import { checkIdentity } from './checks';
+import { objectMetadata, type ClusterApiObjectProps } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import { checkIdentity, objectMetadata, type ClusterApiObjectProps } from './types';
 
 export type DockerClusterProps = ClusterApiObjectProps;
 

@@ -1,20 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
+import { checkIdentity, checkLabelMap, checkTaints } from './checks';
+import { argList, nodeLabelsArg, type KubeadmConfigSpec, type NodeRegistrationSpec } from './kubeadm-spec';
+import { isKubeletSettableLabel } from './node-labels';
+import { objectMetadata, type ClusterApiObjectProps, type NodeTaint } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import {
-  argList,
-  checkIdentity,
-  checkLabelMap,
-  checkTaints,
-  isKubeletSettableLabel,
-  nodeLabelsArg,
-  objectMetadata,
-  type ClusterApiObjectProps,
-  type KubeadmConfigSpec,
-  type NodeRegistrationSpec,
-  type NodeTaint,
-} from './types';
 
 /** Kubelet flags this construct sets from typed props. */
 const OWNED_KUBELET_FLAGS: Readonly<Record<string, string>> = {

@@ -1,19 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
+import { checkIdentity, checkRef, KUBEADM_VERSION } from './checks';
+import { argList, type KubeadmConfigSpec, type NodeRegistrationSpec } from './kubeadm-spec';
+import { objectMetadata, refOf, type ClusterApiObjectProps, type RefSource } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import {
-  argList,
-  checkIdentity,
-  checkRef,
-  KUBEADM_VERSION,
-  objectMetadata,
-  refOf,
-  type ClusterApiObjectProps,
-  type KubeadmConfigSpec,
-  type NodeRegistrationSpec,
-  type RefSource,
-} from './types';
 
 export interface KubeadmControlPlaneProps extends ClusterApiObjectProps {
   /**

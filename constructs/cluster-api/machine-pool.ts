@@ -1,20 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
+import { checkAutoscaling, checkCount, checkIdentity, checkRef, KUBEADM_VERSION } from './checks';
+import { autoscalerAnnotations, objectMetadata, refOf, type Autoscaling, type ClusterApiObjectProps, type RefSource } from './props';
 import { ApiGroup, type ObjectRef } from './refs';
-import {
-  autoscalerAnnotations,
-  checkAutoscaling,
-  checkCount,
-  checkIdentity,
-  checkRef,
-  KUBEADM_VERSION,
-  objectMetadata,
-  refOf,
-  type Autoscaling,
-  type ClusterApiObjectProps,
-  type RefSource,
-} from './types';
 
 export interface MachinePoolProps extends ClusterApiObjectProps {
   /**

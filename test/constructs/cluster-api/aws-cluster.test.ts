@@ -35,8 +35,8 @@ describe('AWSCluster', () => {
     const { chart } = testChart();
     expect(() => new AWSCluster(chart, 'AWSCluster', { ...base, region: 'Europe', vpcCidr: '10.0.0.0/12' })).toThrow(
       new ConstructPropsError([
-        'AWSCluster "prod-eu": region "Europe" is not an AWS region; write it like "eu-west-1"',
-        'AWSCluster "prod-eu": vpcCidr "10.0.0.0/12" is not an IPv4 CIDR from /16 to /28, which AWS requires of a VPC; write it like "10.0.0.0/16"',
+        'AWSCluster "prod-eu": region "Europe" is not an AWS region; use a region code like "us-east-1"',
+        'AWSCluster "prod-eu": vpcCidr "10.0.0.0/12" is a /12, outside the /16 to /28 allowed for an AWS VPC; use a prefix length between 16 and 28',
       ]),
     );
   });

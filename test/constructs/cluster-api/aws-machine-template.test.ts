@@ -48,7 +48,7 @@ describe('AWSMachineTemplate', () => {
     const { chart } = testChart();
     expect(() => new AWSMachineTemplate(chart, 'AMT', { ...base, instanceType: '', rootVolumeSizeGiB: 4, amiId: 'ubuntu' })).toThrow(
       new ConstructPropsError([
-        'AWSMachineTemplate "prod-eu-workers": instanceType "" is not an EC2 instance type; write it like "m6i.xlarge"',
+        'AWSMachineTemplate "prod-eu-workers": instanceType "" is not an EC2 instance type; use a type like "m6i.xlarge"',
         'AWSMachineTemplate "prod-eu-workers": rootVolumeSizeGiB 4 is not a whole number of at least 8; use 80 or more for nodes that pull images',
         'AWSMachineTemplate "prod-eu-workers": amiId "ubuntu" is not an AMI ID; write it like "ami-0123456789abcdef0"',
       ]),

@@ -16,7 +16,7 @@ describe('AWSManagedCluster', () => {
   it('GIVEN an upper-case namespace WHEN constructed THEN reports the namespace', () => {
     const { chart } = testChart();
     expect(() => new AWSManagedCluster(chart, 'AMC', { name: 'prod-eks', namespace: 'CAPI' })).toThrow(
-      new ConstructPropsError([`AWSManagedCluster "prod-eks": namespace "CAPI" is not a DNS-1123 label of at most 63 characters; use lowercase letters, digits and '-'`]),
+      new ConstructPropsError([`AWSManagedCluster "prod-eks": namespace "CAPI" is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit`]),
     );
   });
 });

@@ -77,8 +77,8 @@ describe('AWSManagedControlPlane', () => {
     ).toThrow(
       new ConstructPropsError([
         'AWSManagedControlPlane "prod-eks": version "v1.31.4" is not an EKS version (major.minor only: EKS picks the patch release itself); write it like "v1.31"',
-        `AWSManagedControlPlane "prod-eks": eksClusterName "-prod" is not a valid EKS cluster name; use at most 100 letters, digits, '-' and '_', starting with a letter or digit`,
-        'AWSManagedControlPlane "prod-eks": clusterAdminRoleArns[0] "arn:aws:iam::123456789012:user/alice" is not an IAM role ARN; write it like "arn:aws:iam::123456789012:role/argocd"',
+        `AWSManagedControlPlane "prod-eks": eksClusterName "-prod" is not a valid EKS cluster name; use letters, digits, '-' and '_', starting with a letter or digit`,
+        'AWSManagedControlPlane "prod-eks": clusterAdminRoleArns[0] "arn:aws:iam::123456789012:user/alice" is not an IAM role ARN; use "arn:aws:iam::<12-digit account>:role/<name>"',
       ]),
     );
   });

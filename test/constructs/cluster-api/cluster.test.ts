@@ -69,4 +69,19 @@ describe('Cluster', () => {
       new ConstructPropsError([`Cluster "${name}": name "${name}" is 64 characters long, more than the 63 Kubernetes allows here; shorten it to 63 characters`]),
     );
   });
+
+  it('GIVEN a 64-character upper-case name WHEN constructed THEN reports only the length, not the syntax too', () => {
+    const { chart } = testChart();
+    const name = 'A'.repeat(64);
+    expect(() => new Cluster(chart, 'Cluster', { name, namespace: 'capi', infrastructure, controlPlane })).toThrow(
+      new ConstructPropsError([`Cluster "${name}": name "${name}" is 64 characters long, more than the 63 Kubernetes allows here; shorten it to 63 characters`]),
+    );
+  });
+
+  it('GIVEN a service CIDR with host bits set WHEN constructed THEN reports the network address to use', () => {
+    const { chart } = testChart();
+    expect(() => new Cluster(chart, 'Cluster', { name: 'prod-eu', namespace: 'capi', infrastructure, controlPlane, serviceCidrs: ['10.120.0.1/20'] })).toThrow(
+      new ConstructPropsError(['Cluster "prod-eu": serviceCidrs[0] "10.120.0.1/20" has host bits set; use the network address "10.120.0.0/20"']),
+    );
+  });
 });

@@ -18,7 +18,7 @@ describe('DockerCluster', () => {
     const { chart } = testChart();
     expect(() => new DockerCluster(chart, 'DC', { name: 'dev', namespace: 'capi', labels: { team: 'platform team' } })).toThrow(
       new ConstructPropsError([
-        `DockerCluster "dev": labels["team"] "platform team" is not a valid label value; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+        `DockerCluster "dev": labels["team"] "platform team" is not a valid label value; use letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
       ]),
     );
   });

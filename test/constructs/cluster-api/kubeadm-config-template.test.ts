@@ -72,7 +72,7 @@ describe('KubeadmConfigTemplate', () => {
       new ConstructPropsError([
         'KubeadmConfigTemplate "prod-eu-workers": kubeletArgs["node-labels"] "a=b" is set from a typed prop; use nodeLabels instead',
         'KubeadmConfigTemplate "prod-eu-workers": nodeLabels["node-role.kubernetes.io/worker"] "node-role.kubernetes.io/worker" is in a namespace the kubelet may not set (NodeRestriction), so the node would not register; use your own prefix, or for node-role.kubernetes.io/… labels set them on the MachineDeployment (machineLabels), which Cluster API copies to the Node',
-        'KubeadmConfigTemplate "prod-eu-workers": nodeTaints[0].key "bad key" is not a valid taint key; use an optional DNS prefix and a name of at most 63 characters',
+        `KubeadmConfigTemplate "prod-eu-workers": nodeTaints[0].key "bad key" is not a valid label key; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (optionally after a DNS prefix and '/')`,
       ]),
     );
   });
