@@ -59,7 +59,7 @@ export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest):
   for (const [file, content] of files) {
     const current = readIfExists(path.join(outDir, file));
     if (current === content) unchanged++;
-    else if (current !== undefined && !owned.has(file)) conflicts.push(file);
+    else if (current === DIRECTORY || (current !== undefined && !owned.has(file))) conflicts.push(file);
     else writes.push(file);
   }
   if (conflicts.length > 0) {
@@ -69,7 +69,7 @@ export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest):
     );
   }
   writes.sort();
-  const removals = [...owned].filter((file) => !files.has(file) && readIfExists(path.join(outDir, file)) !== undefined).sort();
+  const removals = [...owned].filter((file) => !files.has(file) && typeof readIfExists(path.join(outDir, file)) === 'string').sort();
 
   const manifestText = formatManifest(manifest);
   const manifestChanged = readIfExists(path.join(outDir, MANIFEST_PATH)) !== manifestText;
@@ -118,13 +118,16 @@ function checkOutDir(outDir: string): void {
   if (!stat.isDirectory()) throw new OutputFolderError(`${outDir} is a file, not a folder; choose another --out`);
 }
 
-function readIfExists(file: string): string | undefined {
+/** What `readIfExists` returns when a folder stands where a file should be. */
+const DIRECTORY = Symbol('directory');
+
+function readIfExists(file: string): string | typeof DIRECTORY | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EISDIR') return `\0directory`;
+    if (code === 'EISDIR') return DIRECTORY;
     throw e;
   }
 }

@@ -31,7 +31,7 @@ export function validatorTool(): Tool {
 
 export function kubectlTool(): Tool {
   const result = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
-  return result.status === 0 ? { available: true } : { available: false, reason: 'kubectl is not on PATH' };
+  return result.status === 0 ? { available: true } : { available: false, reason: 'kubectl is not available (`kubectl version --client` failed)' };
 }
 
 /** Logs why a check is skipped; the caller skips its tests unless conformance is required. */

@@ -67,6 +67,13 @@ describe('the GitOps writer', () => {
     expect(Object.keys(readTree(dir))).toEqual(['clusters/a/kustomization.yaml']);
   });
 
+  it('GIVEN a folder where a file of the tree belongs WHEN written THEN it is refused even if fleetwright wrote that path before', () => {
+    write(dir, { 'a/x.yaml': 'X\n' });
+    fs.rmSync(path.join(dir, 'a', 'x.yaml'));
+    fs.mkdirSync(path.join(dir, 'a', 'x.yaml'));
+    expect(() => write(dir, { 'a/x.yaml': 'X2\n' })).toThrow(`1 file(s) in ${dir} that fleetwright did not write are in the way:\n  a/x.yaml\n`);
+  });
+
   it('GIVEN a user file identical to what the tree needs WHEN written THEN it is adopted without being rewritten', () => {
     fs.writeFileSync(path.join(dir, 'x.yaml'), 'X\n');
     expect(write(dir, { 'x.yaml': 'X\n' })).toEqual({ written: [], removed: [], unchanged: 1 });
