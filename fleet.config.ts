@@ -1,7 +1,7 @@
 /**
  * The example fleet: a hub `management` in us-east-1 and five spokes across
- * dev, staging and prod, on four providers. `npm run synth` renders it into
- * `gitops/`.
+ * dev, staging and prod, on four providers, plus a disaster-recovery standby
+ * for prod-us-east-1. `npm run synth` renders it into `gitops/`.
  */
 import { defineFleet } from './model';
 
@@ -17,6 +17,20 @@ export default defineFleet({
     network: { podCidr: '10.100.0.0/16', serviceCidr: '172.20.0.0/20' },
     nodePools: [{ name: 'system', instanceType: 'm6i.large', replicas: 3 }],
     argocd: { awsRoleArn: 'arn:aws:iam::111122223333:role/acme-fleet-argocd' },
+    // The hub's own platform: registration needs external-secrets; Grafana and the fleet's
+    // Thanos Query need kube-prometheus-stack and thanos.
+    addons: { 'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, thanos: true },
+  },
+
+  // Fleet-wide settings of the add-ons. Secrets stay in Vault; IAM roles are referenced.
+  platform: {
+    irsaRoleArn: 'arn:aws:iam::111122223333:role/{cluster}-{addon}',
+    certManager: { acmeEmail: 'platform@acme.io' },
+    externalDns: { domainFilters: ['acme.io'] },
+    externalSecrets: { store: { kind: 'vault', server: 'https://vault.acme.io:8200' } },
+    kyverno: { allowedRegistries: ['ghcr.io/acme/', '111122223333.dkr.ecr.us-east-1.amazonaws.com/', 'registry.k8s.io/', 'quay.io/'] },
+    velero: { bucket: 'acme-velero-{region}', drRegion: 'us-west-2' },
+    thanos: { sidecarEndpoint: 'thanos-sidecar.{cluster}.acme.io:10901' },
   },
 
   // Rollout order: dev, then staging, then prod.
@@ -25,7 +39,7 @@ export default defineFleet({
       region: 'us-east-1',
       kubernetesVersion: '1.34.2',
       nodePools: [{ name: 'general', instanceType: 'm6i.large', replicas: 2, autoscaling: { min: 1, max: 4 } }],
-      addons: { 'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true },
+      addons: { 'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true, velero: true },
       labels: { 'acme.io/cost-center': 'platform-dev' },
     },
     staging: {
@@ -34,7 +48,7 @@ export default defineFleet({
       nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 3, autoscaling: { min: 2, max: 6 } }],
       addons: {
         'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true,
-        kyverno: true, velero: true,
+        kyverno: true, velero: true, thanos: true,
       },
       labels: { 'acme.io/cost-center': 'platform-staging' },
     },
@@ -71,6 +85,8 @@ export default defineFleet({
         sshKeyName: 'acme-platform',
       },
       network: { podCidr: '10.101.0.0/16', serviceCidr: '172.20.16.0/20' },
+      // A kubeadm cluster brings no CNI: Cilium is it.
+      addons: { cilium: true },
     },
     {
       name: 'staging-us-east-1',
@@ -85,6 +101,7 @@ export default defineFleet({
       rolloutTier: 'canary',
       provider: { kind: 'pulumi-eks', vpcCidr: '10.3.0.0/16' },
       network: { podCidr: '10.103.0.0/16', serviceCidr: '172.20.48.0/20' },
+      drPartner: 'prod-us-west-2',
     },
     {
       name: 'prod-eu-west-1',
@@ -110,6 +127,17 @@ export default defineFleet({
         },
       },
       network: { podCidr: '10.105.0.0/16', serviceCidr: '172.20.80.0/20' },
+    },
+    {
+      // Disaster-recovery standby of prod-us-east-1: runs its apps at one replica each.
+      name: 'prod-us-west-2',
+      environment: 'prod',
+      region: 'us-west-2',
+      standby: true,
+      provider: { kind: 'capi-aws-eks', vpcCidr: '10.6.0.0/16' },
+      network: { podCidr: '10.106.0.0/16', serviceCidr: '172.20.96.0/20' },
+      nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 2, autoscaling: { min: 2, max: 20 } }],
+      addons: { velero: { drRegion: 'us-east-1' } },
     },
   ],
 

@@ -2,15 +2,17 @@
  * Second pass, once every rule passed: build the immutable model from the
  * parsed definition and the merged clusters.
  */
-import { isAddonName, type AddonName } from './addons';
-import { addonLabel, ClusterAnnotation, ClusterLabel } from './contract';
+import { mergeSelections, type MergedAddon } from './addons/merge';
+import type { AddonName } from './addons/names';
+import type { HelmValues } from './addons/options';
+import { addonLabel, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
 import type { HubDefinition, NodePoolDefinition, ProviderDefinition } from './definition';
 import { Layout, repoPath } from './layout';
 import type { MergedCluster } from './merge';
 import { Names } from './names';
 import type { ParsedDefinition } from './parse';
 import { formatVersion, parseKubernetesVersion } from './rules/version';
-import type { App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration } from './types';
+import type { AddonConfig, AddonValues, App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration } from './types';
 
 /** Builds the model; call only when the rules reported no problem. */
 export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedCluster[]): Fleet {
@@ -23,11 +25,18 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
   };
   const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn };
   const clusters = merged.map((c) => buildCluster(c, context)).sort((a, b) => compare(a.name, b.name));
-  const environments: Environment[] = parsed.environmentNames.map((env, order) => ({
-    name: env,
-    order,
-    clusters: clusters.filter((c) => c.environment === env).map((c) => c.name),
-  }));
+  const environments: Environment[] = parsed.environmentNames.map((env, order) => {
+    const def = parsed.environments?.get(env);
+    const merged = mergeSelections([{ selection: def?.addons, segments: ['environments', env], level: 'environment' }]);
+    return {
+      name: env,
+      order,
+      clusters: clusters.filter((c) => c.environment === env).map((c) => c.name),
+      tier: def?.tier ?? 'non-production',
+      addonOptions: addonConfig(merged).addonOptions,
+      addonValues: environmentValues(merged),
+    };
+  });
   const apps: App[] = parsed.apps
     .map(({ def }) => ({
       name: def.name,
@@ -41,7 +50,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
   return deepFreeze({
     name,
     repo,
-    hub: buildHub(hubDef, name),
+    hub: buildHub(hubDef, context),
     argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd' },
     clusterApi: { namespace: hubDef.clusterApi?.namespace ?? 'clusters' },
     registration: {
@@ -51,6 +60,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     environments,
     clusters,
     apps,
+    platform: parsed.platform ?? {},
   });
 }
 
@@ -60,27 +70,66 @@ interface BuildContext {
   readonly hubRoleArn?: string;
 }
 
-function buildHub(def: HubDefinition, fleet: string): HubCluster {
+function buildHub(def: HubDefinition, context: BuildContext): HubCluster {
+  const provider = buildProvider(def.provider, context.name, def.name);
+  const kubernetesVersion = version(def.kubernetesVersion);
+  const addons = addonConfig(mergeSelections([{ selection: def.addons, segments: ['hub'], level: 'cluster' }]));
   return {
     role: 'hub',
     name: def.name,
     region: def.region,
-    provider: buildProvider(def.provider, fleet, def.name),
-    kubernetesVersion: version(def.kubernetesVersion),
+    provider,
+    kubernetesVersion,
     network: { podCidr: def.network.podCidr, serviceCidr: def.network.serviceCidr },
     nodePools: (def.nodePools ?? []).map(buildNodePool),
-    labels: sortedRecord(Object.entries(def.labels ?? {})),
+    ...addons,
+    labels: sortedRecord([
+      ...Object.entries(def.labels ?? {}),
+      [ClusterLabel.env, HUB_ENVIRONMENT],
+      [ClusterLabel.region, def.region],
+      [ClusterLabel.fleet, context.name],
+      [ClusterLabel.provider, provider.kind],
+      [ClusterLabel.role, 'hub'],
+      [ClusterLabel.project, HUB_PLATFORM_PROJECT],
+      [ClusterLabel.protected, 'true'],
+      ...addons.addons.map((addon) => [addonLabel(addon), 'true'] as const),
+    ]),
+    annotations: annotations(context, def.name, kubernetesVersion),
   };
+}
+
+function annotations(context: BuildContext, cluster: string, kubernetesVersion: KubernetesVersion): Readonly<Record<string, string>> {
+  return sortedRecord([
+    [ClusterAnnotation.clusterPath, repoPath(context, Layout.cluster(cluster))],
+    [ClusterAnnotation.kubernetesVersion, formatVersion(kubernetesVersion)],
+    [ClusterAnnotation.secretPrefix, `${context.name}/${cluster}`],
+  ]);
+}
+
+/** Enabled add-ons, their merged options and the cluster's own values. */
+function addonConfig(merged: ReadonlyMap<AddonName, MergedAddon>): AddonConfig {
+  const enabled = [...merged].filter(([, m]) => m.enabled).sort(([a], [b]) => compare(a, b));
+  const options: Record<string, unknown> = {};
+  const values: Record<string, HelmValues> = {};
+  for (const [name, m] of enabled) {
+    options[name] = m.options;
+    if (m.clusterValues) values[name] = m.clusterValues;
+  }
+  return { addons: enabled.map(([name]) => name), addonOptions: options, addonValues: values };
+}
+
+function environmentValues(merged: ReadonlyMap<AddonName, MergedAddon>): AddonValues {
+  const values: Record<string, HelmValues> = {};
+  for (const [name, m] of merged) if (m.environmentValues) values[name] = m.environmentValues;
+  return values;
 }
 
 function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
   const name = c.def.name;
   const provider = buildProvider(c.def.provider, context.name, name, context.hubRoleArn);
   const kubernetesVersion = version(c.kubernetesVersion!.value);
-  const addons = (Object.entries(c.addons) as [string, boolean][])
-    .filter(([addon, on]) => on && isAddonName(addon))
-    .map(([addon]) => addon as AddonName)
-    .sort(compare);
+  const addons = addonConfig(c.addons);
+  const standby = c.def.standby ?? false;
   const labels = sortedRecord([
     ...[...c.labels].map(([key, source]) => [key, source.value] as const),
     [ClusterLabel.env, c.def.environment],
@@ -89,13 +138,11 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
     [ClusterLabel.rolloutTier, c.rolloutTier],
     [ClusterLabel.fleet, context.name],
     [ClusterLabel.provider, provider.kind],
+    [ClusterLabel.role, 'spoke'],
+    [ClusterLabel.project, c.def.environment],
     ...(c.protected ? [[ClusterLabel.protected, 'true'] as const] : []),
-    ...addons.map((addon) => [addonLabel(addon), 'true'] as const),
-  ]);
-  const annotations = sortedRecord([
-    [ClusterAnnotation.clusterPath, repoPath(context, Layout.cluster(name))],
-    [ClusterAnnotation.kubernetesVersion, formatVersion(kubernetesVersion)],
-    [ClusterAnnotation.secretPrefix, `${context.name}/${name}`],
+    ...(standby ? [[ClusterLabel.standby, 'true'] as const] : []),
+    ...addons.addons.map((addon) => [addonLabel(addon), 'true'] as const),
   ]);
   return {
     role: 'spoke',
@@ -109,10 +156,12 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
     tier: c.tier,
     rolloutTier: c.rolloutTier,
     labels,
-    annotations,
-    addons,
+    annotations: annotations(context, name, kubernetesVersion),
+    ...addons,
     protected: c.protected,
     registration: registration(provider, context.name, name),
+    ...optional('drPartner', c.def.drPartner),
+    standby,
   };
 }
 

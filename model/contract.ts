@@ -3,7 +3,7 @@
  * templates on it (ApplicationSets, Flux, plans). Defined once; both sides
  * import these constants.
  */
-import type { AddonName } from './addons';
+import type { AddonName } from './addons/names';
 
 /** Label keys on every cluster's registration. */
 export const ClusterLabel = {
@@ -21,7 +21,17 @@ export const ClusterLabel = {
   fleet: 'fleetwright.io/fleet',
   /** `true` on protected clusters. */
   protected: 'fleetwright.io/protected',
+  /** `hub` or `spoke`. */
+  role: 'fleetwright.io/role',
+  /** The Argo CD project of the cluster's applications: the environment, or `hub-platform` for the hub. */
+  project: 'fleetwright.io/project',
+  /** `true` on disaster-recovery standbys. */
+  standby: 'fleetwright.io/standby',
 } as const;
+
+/** `env` label and project of the hub's own add-ons. */
+export const HUB_ENVIRONMENT = 'hub';
+export const HUB_PLATFORM_PROJECT = 'hub-platform';
 
 /** Keys users may not set in free-form labels (the model derives them). */
 export const RESERVED_LABEL_KEYS: readonly string[] = [

@@ -5,7 +5,7 @@
  * {@link resolveFleet} into the immutable model in `./types.ts`; nothing else
  * reads these types.
  */
-import type { AddonName } from './addons';
+import type { AddonSelection, PlatformDefinition } from './addons/options';
 
 /** Where the synthesized tree lives in Git; Argo CD syncs from here. */
 export interface RepoDefinition {
@@ -207,9 +207,6 @@ export type ProviderDefinition =
   | PulumiEksProvider
   | ExistingProvider;
 
-/** Add-ons a cluster runs: `true` to enable, `false` to switch off an environment default. */
-export type AddonSelection = Readonly<Partial<Record<AddonName, boolean>>>;
-
 /** Settings a cluster may take from its environment. */
 export interface ClusterDefaults {
   /**
@@ -244,7 +241,8 @@ export interface ClusterDefaults {
    */
   readonly labels?: Readonly<Record<string, string>>;
   /**
-   * Add-ons to run (merged per add-on, the cluster's win).
+   * Add-ons to run, with their options (merged per add-on and option, the cluster's win;
+   * Helm `values` of an environment go to its overlay, a cluster's to its own file).
    * @default {}
    */
   readonly addons?: AddonSelection;
@@ -267,6 +265,18 @@ export interface ClusterDefinition<E extends string = string> extends ClusterDef
   readonly environment: E;
   readonly provider: ProviderDefinition;
   readonly network: NetworkDefinition;
+  /**
+   * A standby cluster (`standby: true`) that takes over when this one fails: it runs this
+   * cluster's apps at a low replica count, and the hub alerts when this cluster's API server is down.
+   * @default - none
+   */
+  readonly drPartner?: string;
+  /**
+   * A disaster-recovery standby: it runs no apps of its own, only its primaries' apps at a low
+   * replica count (see `drPartner`).
+   * @default false
+   */
+  readonly standby?: boolean;
 }
 
 /** The management cluster: runs Argo CD, the Cluster API controllers and the fleet's hub objects. */
@@ -281,6 +291,11 @@ export interface HubDefinition {
   readonly nodePools?: readonly NodePoolDefinition[];
   /** @default {} */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Add-ons the hub itself runs (e.g. kube-prometheus-stack for Grafana, external-secrets for registration).
+   * @default {}
+   */
+  readonly addons?: AddonSelection;
   /** Argo CD on the hub. */
   readonly argocd?: {
     /** @default 'argocd' */
@@ -349,6 +364,11 @@ export interface FleetDefinition<E extends string = string> {
   readonly clusters: readonly ClusterDefinition<NoInfer<E>>[];
   /** @default [] */
   readonly apps?: readonly AppDefinition<NoInfer<E>>[];
+  /**
+   * Fleet-wide settings of the add-ons (ACME account, secret store, backup bucket, …).
+   * @default {}
+   */
+  readonly platform?: PlatformDefinition;
 }
 
 /**

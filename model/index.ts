@@ -1,4 +1,5 @@
 export * from './addons';
+export { hasIrsa } from './rules/addons';
 export * from './contract';
 export * from './definition';
 export * from './layout';

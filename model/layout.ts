@@ -17,6 +17,11 @@ export const Layout = {
   /** A platform component shared by all clusters, and its per-environment overlay. */
   platformBase: (component: string) => `platform/${component}/base`,
   platformOverlay: (component: string, env: string) => `platform/${component}/overlays/${env}`,
+  /** A cluster's own values and objects of an add-on. */
+  clusterAddon: (cluster: string, addon: string) => `clusters/${cluster}/addons/${addon}`,
+  /** The add-ons' ApplicationSets, and per add-on its objects on the hub. */
+  hubAddons: 'hub/addons',
+  hubAddon: (addon: string) => `hub/addons/${addon}`,
   /** Application teams' workloads. */
   apps: 'apps',
   app: (name: string) => `apps/${name}`,

@@ -2,7 +2,9 @@
  * Environment defaults merged into each cluster. The result still carries
  * where every value came from, so the rules can point at the right field.
  */
-import type { AddonSelection, ClusterDefinition, EnvironmentDefinition, NodePoolDefinition } from './definition';
+import { mergeSelections, type MergedAddon } from './addons/merge';
+import type { AddonName } from './addons/names';
+import type { ClusterDefinition, EnvironmentDefinition, NodePoolDefinition } from './definition';
 import type { Indexed, ParsedDefinition } from './parse';
 import { formatPath } from './problems';
 
@@ -34,7 +36,8 @@ export interface MergedCluster {
   readonly rolloutTier: string;
   /** Merged free-form labels with the path each came from. */
   readonly labels: ReadonlyMap<string, Sourced<string>>;
-  readonly addons: AddonSelection;
+  /** Every add-on the environment or the cluster mentions, merged. */
+  readonly addons: ReadonlyMap<AddonName, MergedAddon>;
   readonly protected: boolean;
 }
 
@@ -75,7 +78,10 @@ function mergeCluster(cluster: Indexed<ClusterDefinition>, parsed: ParsedDefinit
     tier,
     rolloutTier: def.rolloutTier ?? env?.rolloutTier ?? 'general',
     labels,
-    addons: { ...env?.addons, ...def.addons },
+    addons: mergeSelections([
+      { selection: env?.addons, segments: ['environments', def.environment], level: 'environment' },
+      { selection: def.addons, segments: ['clusters', cluster.index], level: 'cluster' },
+    ]),
     protected: def.protected ?? env?.protected ?? tier === 'production',
   };
 }

@@ -22,6 +22,10 @@ export const Names = {
   capiKubeconfigSecret: (cluster: string) => `${cluster}-kubeconfig`,
   /** Default name of an EKS cluster in AWS. */
   eksCluster: (fleet: string, cluster: string) => `${fleet}-${cluster}`,
+  /** The ApplicationSet of an add-on. */
+  addonApplicationSet: (addon: string) => `addon-${addon}`,
+  /** The Application an add-on's ApplicationSet generates per cluster. */
+  addonApplication: (addon: string, cluster: string) => `${addon}-${cluster}`,
   /** The Application an app's ApplicationSet generates per cluster. */
   appApplication: (app: string, cluster: string) => `${app}-${cluster}`,
   /** Key of a cluster's secret in the fleet's secret store: `<fleet>/<cluster>/<name>`. */
@@ -33,10 +37,11 @@ export const Names = {
  * appear as label values (Cluster API and Argo CD label objects with their
  * owner's name) must fit in 63 characters.
  */
-export function limitedNames(cluster: string, pools: readonly string[]): { what: string; name: string; max: number }[] {
+export function limitedNames(cluster: string, pools: readonly string[], addons: readonly string[] = []): { what: string; name: string; max: number }[] {
   return [
     { what: 'Application', name: Names.clusterConfigApplication(cluster), max: 63 },
     { what: 'KubeadmControlPlane', name: Names.controlPlane(cluster), max: 63 },
     ...pools.map((pool) => ({ what: `node pool "${pool}"`, name: Names.nodePool(cluster, pool), max: 63 })),
+    ...addons.map((addon) => ({ what: `"${addon}" Application`, name: Names.addonApplication(addon, cluster), max: 63 })),
   ];
 }

@@ -4,6 +4,7 @@
  * checked against each other.
  */
 import { z } from 'zod';
+import type { PlatformDefinition } from './addons/options';
 import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, HubDefinition, RepoDefinition } from './definition';
 import { formatPath, type Problems } from './problems';
 import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema } from './schema';
@@ -45,6 +46,7 @@ export interface ParsedDefinition {
    */
   readonly identities: readonly ClusterIdentity[];
   readonly apps: readonly Indexed<AppDefinition>[];
+  readonly platform?: PlatformDefinition;
 }
 
 const Shape = z.strictObject({
@@ -54,6 +56,7 @@ const Shape = z.strictObject({
   environments: z.unknown(),
   clusters: z.unknown(),
   apps: z.unknown().optional(),
+  platform: z.unknown().optional(),
 });
 
 export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
@@ -68,6 +71,7 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
   const name = part(FleetSchema.shape.name, raw.name, ['name'], problems);
   const repo = part(RepoSchema, raw.repo, ['repo'], problems);
   const hub = part(HubSchema, raw.hub, ['hub'], problems);
+  const platform = raw.platform === undefined ? undefined : part(FleetSchema.shape.platform, raw.platform, ['platform'], problems);
 
   let environments: Map<string, EnvironmentDefinition> | undefined;
   let environmentNames: string[] = [];
@@ -94,6 +98,7 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
       ...(Array.isArray(raw.clusters) ? raw.clusters.map((c, i) => identity(c, ['clusters', i])) : []),
     ],
     apps: elements(AppSchema, raw.apps, 'apps', false, problems),
+    platform,
   };
 }
 

@@ -2,11 +2,14 @@
  * Validates a fleet definition and resolves it into the immutable model.
  * Pure: no I/O, no clock, no environment variables.
  */
+import { CATALOG, type Catalog } from './addons/catalog';
 import { buildFleet } from './build';
 import { mergeClusters } from './merge';
 import { parseDefinition } from './parse';
 import { FleetValidationError, Problems, type Problem } from './problems';
+import { checkAddons } from './rules/addons';
 import { checkApps } from './rules/apps';
+import { checkDisasterRecovery } from './rules/disaster-recovery';
 import { checkLabels } from './rules/labels';
 import { checkNames } from './rules/names';
 import { checkNetworks } from './rules/networks';
@@ -20,8 +23,13 @@ export interface CheckResult {
   readonly problems: readonly Problem[];
 }
 
+export interface ResolveOptions {
+  /** The add-on catalog to check against. @default CATALOG */
+  readonly catalog?: Catalog;
+}
+
 /** Checks `input` and reports every problem at once. */
-export function checkFleet(input: unknown): CheckResult {
+export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckResult {
   const problems = new Problems();
   const parsed = parseDefinition(input, problems);
   const clusters = mergeClusters(parsed);
@@ -31,13 +39,15 @@ export function checkFleet(input: unknown): CheckResult {
   checkProviders(context);
   checkNetworks(context);
   checkApps(context);
+  checkAddons(context, options.catalog ?? CATALOG);
+  checkDisasterRecovery(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }
 
 /** Like {@link checkFleet}, but throws a {@link FleetValidationError} listing every problem. */
-export function resolveFleet(input: unknown): Fleet {
-  const result = checkFleet(input);
+export function resolveFleet(input: unknown, options: ResolveOptions = {}): Fleet {
+  const result = checkFleet(input, options);
   if (!result.fleet) throw new FleetValidationError(result.problems);
   return result.fleet;
 }

@@ -4,7 +4,8 @@
  * values (duplicates, overlaps, environment defaults) live in `./rules`.
  */
 import { z } from 'zod';
-import { ADDON_NAMES, isAddonName } from './addons';
+import { AddonSelectionSchema, PlatformSchema } from './addons/schema';
+import type { PlatformDefinition } from './addons/options';
 import type {
   AppDefinition,
   ClusterDefinition,
@@ -13,60 +14,8 @@ import type {
   ProviderDefinition,
   RepoDefinition,
 } from './definition';
-import { formatValue } from './problems';
-import { isCidr, parseCidr } from './rules/cidr';
+import { cidr, count, kubernetesVersion, labels, text } from './schema-kit';
 import * as syntax from './rules/syntax';
-import { isVersion, parseKubernetesVersion } from './rules/version';
-
-type Check = (value: string) => syntax.SyntaxIssue;
-
-/** A string checked by `check`; the issue becomes `<value> <issue>; <fix>`. */
-function text(check?: Check) {
-  const base = z.string();
-  if (!check) return base;
-  return base.superRefine((value, ctx) => {
-    const issue = check(value);
-    if (issue) ctx.addIssue({ code: 'custom', message: `${formatValue(value)} ${issue[0]}; ${issue[1]}`, input: value });
-  });
-}
-
-const cidr = text((v) => {
-  const parsed = parseCidr(v);
-  return isCidr(parsed) ? undefined : parsed;
-});
-
-const kubernetesVersion = text((v) => {
-  const parsed = parseKubernetesVersion(v);
-  return isVersion(parsed) ? undefined : parsed;
-});
-
-const labels = z.record(z.string(), z.string()).superRefine((map, ctx) => {
-  for (const [key, value] of Object.entries(map)) {
-    const keyIssue = syntax.labelKey(key);
-    if (keyIssue) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `key ${formatValue(key)} ${keyIssue[0]}; ${keyIssue[1]}`, input: key });
-    }
-    const valueIssue = syntax.labelValue(value);
-    if (valueIssue) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `${formatValue(value)} ${valueIssue[0]}; ${valueIssue[1]}`, input: value });
-    }
-  }
-});
-
-const addons = z.record(z.string(), z.boolean()).superRefine((map, ctx) => {
-  for (const key of Object.keys(map)) {
-    if (!isAddonName(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `is not a known add-on; use one of ${ADDON_NAMES.map((n) => JSON.stringify(n)).join(', ')}`,
-        input: key,
-      });
-    }
-  }
-});
-
-const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const taint = z.strictObject({
   key: text(syntax.labelKey),
@@ -146,7 +95,7 @@ const defaults = {
   tier: z.enum(['production', 'non-production']).optional(),
   rolloutTier: text((v) => syntax.labelValue(v) ?? (v === '' ? ['is empty', 'use e.g. "canary", "early" or "general"'] : undefined)).optional(),
   labels: labels.optional(),
-  addons: addons.optional(),
+  addons: AddonSelectionSchema.optional(),
   protected: z.boolean().optional(),
 };
 
@@ -158,6 +107,8 @@ export const ClusterSchema = z.strictObject({
   environment: z.string(),
   provider,
   network,
+  drPartner: z.string().optional(),
+  standby: z.boolean().optional(),
 });
 
 export const HubSchema = z.strictObject({
@@ -168,6 +119,7 @@ export const HubSchema = z.strictObject({
   network,
   nodePools: z.array(nodePool).optional(),
   labels: labels.optional(),
+  addons: AddonSelectionSchema.optional(),
   argocd: z
     .strictObject({
       namespace: text((v) => syntax.dnsLabel(v)).optional(),
@@ -210,6 +162,7 @@ export const FleetSchema = z.strictObject({
   environments: z.record(z.string(), EnvironmentSchema),
   clusters: z.array(z.unknown()),
   apps: z.array(z.unknown()).optional(),
+  platform: PlatformSchema.optional(),
 });
 
 // The schema and the hand-written definition types (which carry the TSDoc)
@@ -223,4 +176,5 @@ export const schemaMatchesDefinition: [
   Both<typeof RepoSchema, RepoDefinition>,
   Both<typeof AppSchema, AppDefinition>,
   Both<typeof provider, ProviderDefinition>,
-] = [[(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x]];
+  Both<typeof PlatformSchema, PlatformDefinition>,
+] = [[(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x]];

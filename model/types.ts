@@ -2,7 +2,8 @@
  * The resolved fleet model: validated, defaults merged, labels derived,
  * deeply frozen. Constructs, stacks and outputs read only these types.
  */
-import type { AddonName } from './addons';
+import type { AddonName } from './addons/names';
+import type { AddonOptionsMap, HelmValues, PlatformDefinition } from './addons/options';
 
 /** A Kubernetes version; `patch` is absent for EKS, which picks the patch release itself. */
 export interface KubernetesVersion {
@@ -118,7 +119,23 @@ export type Registration =
     readonly auth: AwsIamAuth;
   };
 
-interface ClusterBase {
+/** Merged options of each enabled add-on (`enabled` and `values` taken out). */
+export type AddonSettings = { readonly [K in AddonName]?: Omit<AddonOptionsMap[K], 'enabled' | 'values'> };
+
+/** Helm values per add-on. */
+export type AddonValues = { readonly [K in AddonName]?: HelmValues };
+
+/** What a cluster (hub or spoke) runs. */
+export interface AddonConfig {
+  /** Enabled add-ons, sorted. */
+  readonly addons: readonly AddonName[];
+  /** Merged options of each enabled add-on. */
+  readonly addonOptions: AddonSettings;
+  /** The cluster's own Helm values per add-on (its own values file, over the environment's). */
+  readonly addonValues: AddonValues;
+}
+
+interface ClusterBase extends AddonConfig {
   readonly name: string;
   readonly region: string;
   readonly provider: Provider;
@@ -127,10 +144,12 @@ interface ClusterBase {
   readonly nodePools: readonly NodePool[];
 }
 
-/** The management cluster. */
+/** The management cluster. It is registered with its own Argo CD as the in-cluster destination. */
 export interface HubCluster extends ClusterBase {
   readonly role: 'hub';
+  /** Registration labels: derived (region, role, project, add-ons, …) and free-form. */
   readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
 }
 
 /** A workload cluster registered with the hub. */
@@ -143,10 +162,12 @@ export interface Cluster extends ClusterBase {
   readonly labels: Readonly<Record<string, string>>;
   /** Annotations of the registration that ApplicationSets template on. */
   readonly annotations: Readonly<Record<string, string>>;
-  /** Enabled add-ons, sorted. */
-  readonly addons: readonly AddonName[];
   readonly protected: boolean;
   readonly registration: Registration;
+  /** The standby cluster that takes over when this one fails. */
+  readonly drPartner?: string;
+  /** A disaster-recovery standby: runs only its primaries' apps, at a low replica count. */
+  readonly standby: boolean;
 }
 
 export interface Environment {
@@ -155,6 +176,12 @@ export interface Environment {
   readonly order: number;
   /** Names of the environment's clusters, sorted. */
   readonly clusters: readonly string[];
+  /** The environment's default tier. */
+  readonly tier: 'production' | 'non-production';
+  /** Options the environment sets per add-on (before its clusters' own). */
+  readonly addonOptions: AddonSettings;
+  /** Helm values the environment sets per add-on (its overlay). */
+  readonly addonValues: AddonValues;
 }
 
 export interface App {
@@ -185,4 +212,6 @@ export interface Fleet {
   readonly clusters: readonly Cluster[];
   /** Sorted by name. */
   readonly apps: readonly App[];
+  /** Fleet-wide add-on settings, as written. */
+  readonly platform: PlatformDefinition;
 }

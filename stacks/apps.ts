@@ -6,6 +6,7 @@
 import { ApplicationSet } from '../constructs/argocd/application-set';
 import { ClusterGenerator } from '../constructs/argocd/cluster-generator';
 import { Destination } from '../constructs/argocd/destination';
+import { Source } from '../constructs/argocd/source';
 import { automatedSync } from '../constructs/argocd/sync-policy';
 import { ClusterLabel, ClusterParam, Layout, Names, type App, type Fleet } from '../model';
 import { renderUnit, type Unit } from './rendered';
@@ -20,15 +21,19 @@ export function appUnit(fleet: Fleet, app: App): Unit {
       metadata: { name: app.name, namespace: fleet.argocd.namespace },
       generators: [
         ClusterGenerator.select({
-          matchLabels: { [ClusterLabel.fleet]: fleet.name },
-          matchExpressions: [{ key: ClusterLabel.env, operator: 'In', values: app.environments }],
+          matchLabels: { [ClusterLabel.fleet]: fleet.name, [ClusterLabel.role]: 'spoke' },
+          matchExpressions: [
+            { key: ClusterLabel.env, operator: 'In', values: app.environments },
+            // Standbys run their primaries' apps only, at a low replica count.
+            { key: ClusterLabel.standby, operator: 'DoesNotExist' },
+          ],
         }),
       ],
       template: {
         name: Names.appApplication(app.name, ClusterParam.name),
         labels: { 'fleetwright.io/app': app.name },
         project: ClusterParam.label(ClusterLabel.env),
-        source: { repoUrl: app.repoUrl, revision: app.revision, path: app.path.replaceAll('{env}', ClusterParam.label(ClusterLabel.env)) },
+        sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: app.path.replaceAll('{env}', ClusterParam.label(ClusterLabel.env)) })],
         destination: Destination.cluster(ClusterParam.name, app.namespace),
         syncPolicy: automatedSync({ createNamespace: true }),
       },

@@ -3,6 +3,7 @@
  * what the Pulumi program applies.
  */
 import { Layout, type Fleet } from '../model';
+import { addonUnits } from './addons/units';
 import { appsUnit, appUnit } from './apps';
 import { hubArgocdUnit } from './hub/argocd';
 import { hubClusterApiUnits } from './hub/cluster-api';
@@ -20,8 +21,16 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
   const clusterApi = hubClusterApiUnits(fleet);
   const registration = hubRegistrationUnit(fleet);
   const apps = fleet.apps.length > 0 ? [appsUnit(fleet), ...fleet.apps.map((app) => appUnit(fleet, app))] : [];
-  const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps].flatMap((u) => u.objects));
-  const hubIncludes = [argocd.dir, registration.dir, ...(clusterApi.length > 0 ? [Layout.hubClusterApi] : []), ...(apps.length > 0 ? [Layout.apps] : [])];
+  const addons = addonUnits(fleet);
+  const hubAddons = addons.filter((u) => u.target.scope === 'hub' && u.dir.startsWith(`${Layout.hubAddons}`));
+  const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps, ...hubAddons].flatMap((u) => u.objects));
+  const hubIncludes = [
+    argocd.dir,
+    registration.dir,
+    ...(clusterApi.length > 0 ? [Layout.hubClusterApi] : []),
+    ...(hubAddons.length > 0 ? [Layout.hubAddons] : []),
+    ...(apps.length > 0 ? [Layout.apps] : []),
+  ];
   const hub = renderUnit(Layout.hub, hubTarget, hubIncludes, () => {});
   const hubEntry = renderUnit(Layout.cluster(fleet.hub.name), hubTarget, [Layout.hub], () => {});
 
@@ -34,6 +43,6 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
     ]
     : [];
 
-  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...spokes];
+  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...addons, ...spokes];
   return { units: units.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
 }

@@ -37,6 +37,17 @@ export interface Unit {
   readonly objects: readonly KubeObject[];
   /** Other folders (relative to the tree root) the folder's kustomization includes. */
   readonly includes: readonly string[];
+  /** Files that are not Kubernetes objects (Helm value files), written as YAML and left out of the kustomization. */
+  readonly files: readonly { readonly name: string; readonly content: unknown }[];
+  /** Whether the folder gets a kustomization.yaml (false for folders of value files only). */
+  readonly kustomization: boolean;
+}
+
+export interface UnitExtras {
+  /** @default [] */
+  readonly files?: Unit['files'];
+  /** @default true */
+  readonly kustomization?: boolean;
 }
 
 /**
@@ -49,8 +60,16 @@ export function renderUnit(
   target: UnitTarget,
   includes: readonly string[],
   build: (chart: Chart) => void,
+  extras: UnitExtras = {},
 ): Unit {
   const chart = new Chart(new App(), 'fleetwright', { disableResourceNameHashes: true, labels: { ...ManagedByLabels } });
   build(chart);
-  return { dir, target, includes, objects: chart.toJson() as KubeObject[] };
+  return {
+    dir,
+    target,
+    includes,
+    objects: chart.toJson() as KubeObject[],
+    files: extras.files ?? [],
+    kustomization: extras.kustomization ?? true,
+  };
 }

@@ -6,22 +6,14 @@ import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
 import type { Destination } from './destination';
+import type { Source } from './source';
 import { ARGO_API_VERSION, type ApplicationSpec, type IgnoreDifferencesSpec, type SyncPolicySpec } from './types';
-
-/** A Git source: a folder of plain manifests or a kustomization. */
-export interface GitSource {
-  /** Repository URL. */
-  readonly repoUrl: string;
-  /** Branch, tag or commit. */
-  readonly revision: string;
-  /** Folder in the repository. */
-  readonly path: string;
-}
 
 export interface ApplicationSpecProps {
   /** Argo CD project the application belongs to. */
   readonly project: string;
-  readonly source: GitSource;
+  /** One source, or several combined (e.g. a chart and its value files). */
+  readonly sources: readonly Source[];
   readonly destination: Destination;
   /**
    * @default - manual sync
@@ -69,7 +61,7 @@ export class Application extends Construct {
 export function applicationSpec(props: ApplicationSpecProps): ApplicationSpec {
   return {
     project: props.project,
-    source: { repoURL: props.source.repoUrl, targetRevision: props.source.revision, path: props.source.path },
+    ...(props.sources.length === 1 ? { source: props.sources[0]!.spec } : { sources: props.sources.map((s) => s.spec) }),
     destination: props.destination.spec,
     ...(props.syncPolicy ? { syncPolicy: props.syncPolicy } : {}),
     ...(props.ignoreDifferences && props.ignoreDifferences.length > 0 ? { ignoreDifferences: props.ignoreDifferences } : {}),
@@ -79,8 +71,12 @@ export function applicationSpec(props: ApplicationSpecProps): ApplicationSpec {
 export function checkSpecProps(kind: string, name: string, props: ApplicationSpecProps): void {
   const check = new PropsCheck(kind, name);
   check.expect(props.project.length > 0, 'project', props.project, 'is empty', 'name an AppProject');
-  check.expect(props.source.repoUrl.length > 0, 'source.repoUrl', props.source.repoUrl, 'is empty', 'set the repository URL');
-  check.expect(props.source.revision.length > 0, 'source.revision', props.source.revision, 'is empty', 'set a branch, tag or commit');
-  check.expect(!props.source.path.startsWith('/'), 'source.path', props.source.path, 'is absolute', 'use a path relative to the repository root');
+  check.expect(props.sources.length > 0, 'sources', [], 'is empty', 'add the source of the manifests');
+  props.sources.forEach((source, i) => {
+    const { repoURL, targetRevision, path } = source.spec;
+    check.expect(repoURL.length > 0, `sources[${i}].repoUrl`, repoURL, 'is empty', 'set the repository URL');
+    check.expect(targetRevision !== '', `sources[${i}].revision`, targetRevision, 'is empty', 'set a branch, tag, commit or chart version');
+    check.expect(!path?.startsWith('/'), `sources[${i}].path`, path, 'is absolute', 'use a path relative to the repository root');
+  });
   check.done();
 }

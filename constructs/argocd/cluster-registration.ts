@@ -4,10 +4,11 @@
  * ExternalSecret that templates the cluster Secret from a store.
  */
 import { Construct } from 'constructs';
-import type { Cluster, Registration } from '../../model';
+import type { Cluster, HubCluster, Registration } from '../../model';
 import { Names } from '../../model';
 import { ExternalSecret, type RemoteValue } from '../external-secrets/external-secret';
-import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, ClusterSecret, clientCertificateConfig } from './cluster-secret';
+import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, ClusterSecret, clientCertificateConfig, stableJson } from './cluster-secret';
+import { IN_CLUSTER_SERVER } from './types';
 
 export interface ClusterRegistrationProps {
   readonly cluster: Cluster;
@@ -98,4 +99,28 @@ function fromStore(reg: Extract<Registration, { kind: 'secret-store' }>): Templa
   return reg.auth.kind === 'aws-iam'
     ? { store: 'registration', data: [value('server'), value('caData')], server: '{{ .server }}', config: awsIamConfig(reg.auth, '{{ .caData }}') }
     : { store: 'registration', data: [value('server'), value('config')], server: '{{ .server }}', config: '{{ .config }}' };
+}
+
+/**
+ * Registers the hub with its own Argo CD as the in-cluster destination,
+ * under its name and with its labels, so that add-on ApplicationSets select
+ * it like any spoke. Argo CD reaches it with its own service account: the
+ * Secret holds no credential.
+ */
+export class HubRegistration extends Construct {
+  readonly secretName: string;
+
+  constructor(scope: Construct, id: string, props: { readonly hub: HubCluster; readonly namespace: string }) {
+    super(scope, id);
+    this.secretName = Names.registrationSecret(props.hub.name);
+    new ClusterSecret(this, 'Secret', {
+      name: this.secretName,
+      namespace: props.namespace,
+      clusterName: props.hub.name,
+      server: IN_CLUSTER_SERVER,
+      config: stableJson({ tlsClientConfig: { insecure: false } }),
+      labels: props.hub.labels,
+      annotations: props.hub.annotations,
+    });
+  }
 }

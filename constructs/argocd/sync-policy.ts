@@ -53,6 +53,12 @@ export interface SyncPolicyProps {
    */
   readonly serverSideApply?: boolean;
   /**
+   * Keep fields listed in the Application's `ignoreDifferences` as they are on the
+   * cluster during syncs too (`RespectIgnoreDifferences=true`), e.g. HPA-managed replicas.
+   * @default false
+   */
+  readonly respectIgnoreDifferences?: boolean;
+  /**
    * Retry of failed syncs.
    * @default Retry.exponential()
    */
@@ -64,6 +70,7 @@ export function automatedSync(props: SyncPolicyProps = {}): SyncPolicySpec {
   const options = [
     ...(props.createNamespace ? ['CreateNamespace=true'] : []),
     ...(props.serverSideApply ? ['ServerSideApply=true'] : []),
+    ...(props.respectIgnoreDifferences ? ['RespectIgnoreDifferences=true'] : []),
   ];
   return {
     automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true },

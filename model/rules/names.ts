@@ -21,7 +21,8 @@ export function checkNames({ parsed, clusters, problems }: RuleContext): void {
   }
   for (const c of clusters) {
     const name = c.def.name;
-    for (const derived of limitedNames(name, c.nodePools.value.map((p) => p.name))) {
+    const addons = [...c.addons].filter(([, m]) => m.enabled).map(([addon]) => addon);
+    for (const derived of limitedNames(name, c.nodePools.value.map((p) => p.name), addons)) {
       if (derived.name.length > derived.max) {
         problems.at(
           `${c.path}.name`,

@@ -18,7 +18,8 @@ export function treeFiles(rendered: RenderedFleet): TreeFiles {
   for (const unit of rendered.units) {
     const names = objectFileNames(unit);
     unit.objects.forEach((object, i) => files.set(`${unit.dir}/${names[i]}`, stringifyDocument(object)));
-    files.set(`${unit.dir}/${KUSTOMIZATION}`, kustomization(unit, names));
+    for (const file of unit.files) files.set(`${unit.dir}/${file.name}`, stringifyDocument(file.content));
+    if (unit.kustomization) files.set(`${unit.dir}/${KUSTOMIZATION}`, kustomization(unit, names));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

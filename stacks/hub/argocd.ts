@@ -10,8 +10,9 @@ import { Application } from '../../constructs/argocd/application';
 import { ApplicationSet } from '../../constructs/argocd/application-set';
 import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
+import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { ClusterAnnotation, ClusterLabel, ClusterParam, Layout, Names, repoPath, type Fleet } from '../../model';
+import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 
@@ -32,18 +33,18 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
     new Application(chart, 'root', {
       metadata: { name: ROOT_APPLICATION, namespace },
       project: HUB_PROJECT,
-      source: { repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: repoPath(fleet, Layout.cluster(fleet.hub.name)) },
+      sources: [Source.git({ repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: repoPath(fleet, Layout.cluster(fleet.hub.name)) })],
       destination: Destination.inCluster(namespace),
       syncPolicy: automatedSync(),
     });
     new ApplicationSet(chart, 'cluster-config', {
       metadata: { name: CLUSTER_CONFIG, namespace },
-      generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name } })],
+      generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name, [ClusterLabel.role]: 'spoke' } })],
       template: {
         name: Names.clusterConfigApplication(ClusterParam.name),
         labels: { 'fleetwright.io/component': CLUSTER_CONFIG },
         project: ClusterParam.label(ClusterLabel.env),
-        source: { repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: ClusterParam.annotation(ClusterAnnotation.clusterPath) },
+        sources: [Source.git({ repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: ClusterParam.annotation(ClusterAnnotation.clusterPath) })],
         destination: Destination.cluster(ClusterParam.name, FLEET_NAMESPACE),
         syncPolicy: automatedSync({ createNamespace: true }),
       },
@@ -69,16 +70,31 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
     destinations: [...hubNamespaces].sort().map((ns) => ({ inCluster: true as const, namespace: ns })),
     clusterResources: [...clusterScoped.keys()].sort().map((k) => clusterScoped.get(k)!),
   });
+  if (fleet.hub.addons.length > 0) {
+    new AppProject(chart, 'project-hub-platform', {
+      metadata: { name: HUB_PLATFORM_PROJECT, namespace },
+      description: `Add-ons of the hub ${fleet.hub.name}`,
+      sourceRepos: [fleet.repo.url, ...chartRepos(fleet.hub.addons)],
+      destinations: [{ inCluster: true, namespace: '*' }],
+      clusterResources: [{ group: '*', kind: '*' }],
+    });
+  }
   for (const env of fleet.environments) {
     if (env.clusters.length === 0) continue;
+    const clusters = fleet.clusters.filter((c) => c.environment === env.name);
     const appRepos = fleet.apps.filter((a) => a.environments.includes(env.name)).map((a) => a.repoUrl);
     new AppProject(chart, `project-${env.name}`, {
       metadata: { name: env.name, namespace },
       description: `Clusters of environment ${env.name} in fleet ${fleet.name}`,
-      sourceRepos: [fleet.repo.url, ...appRepos],
+      sourceRepos: [fleet.repo.url, ...appRepos, ...chartRepos(clusters.flatMap((c) => c.addons))],
       destinations: env.clusters.map((cluster) => ({ cluster, namespace: '*' })),
       // Platform components install CRDs, namespaces and cluster roles.
       clusterResources: [{ group: '*', kind: '*' }],
     });
   }
+}
+
+/** Chart repositories of the given add-ons. */
+function chartRepos(addons: readonly AddonName[]): string[] {
+  return addons.flatMap((name) => (CATALOG[name].chart ? [CATALOG[name].chart!.repoUrl] : []));
 }

@@ -1,10 +1,11 @@
 /**
- * Cluster registration on the hub: one registration per spoke, plus, when
+ * Cluster registration on the hub: the hub itself (in-cluster), one
+ * registration per spoke, plus, when
  * Cluster API clusters exist, a ClusterSecretStore that reads the kubeconfig
  * Secrets CAPI writes, with a ServiceAccount allowed to get exactly those.
  */
 import * as kplus from 'cdk8s-plus-28';
-import { ClusterRegistration } from '../../constructs/argocd/cluster-registration';
+import { ClusterRegistration, HubRegistration } from '../../constructs/argocd/cluster-registration';
 import { KubernetesSecretStore } from '../../constructs/external-secrets/cluster-secret-store';
 import { Layout, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
@@ -36,6 +37,7 @@ export function hubRegistrationUnit(fleet: Fleet): Unit {
         serviceAccount: { name: KUBECONFIG_STORE, namespace: esoNamespace },
       });
     }
+    new HubRegistration(chart, 'registration-hub', { hub: fleet.hub, namespace: fleet.argocd.namespace });
     for (const cluster of fleet.clusters) {
       new ClusterRegistration(chart, `registration-${cluster.name}`, {
         cluster,

@@ -5,10 +5,12 @@ import { Application } from '../../constructs/argocd/application';
 import { ApplicationSet } from '../../constructs/argocd/application-set';
 import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
+import { Source } from '../../constructs/argocd/source';
 import { automatedSync, Retry } from '../../constructs/argocd/sync-policy';
 import { only, testChart } from '../helpers/synth';
 
 const source = { repoUrl: 'https://github.com/acme/fleet.git', revision: 'main', path: 'gitops/clusters/x' };
+const sources = [Source.git(source)];
 
 describe('Argo CD constructs', () => {
   it('GIVEN defaults WHEN an automated sync policy is built THEN it prunes, self-heals and retries with backoff', () => {
@@ -32,7 +34,7 @@ describe('Argo CD constructs', () => {
     new Application(chart, 'app', {
       metadata: { name: 'root', namespace: 'argocd' },
       project: 'hub',
-      source,
+      sources,
       destination: Destination.inCluster('argocd'),
       syncPolicy: automatedSync(),
     });
@@ -46,14 +48,14 @@ describe('Argo CD constructs', () => {
 
   it('GIVEN cascadeDelete WHEN synthesized THEN the resources finalizer is set', () => {
     const { chart, objects } = testChart();
-    new Application(chart, 'app', { metadata: { name: 'a', namespace: 'argocd' }, project: 'p', source, destination: Destination.cluster('c', 'ns'), cascadeDelete: true });
+    new Application(chart, 'app', { metadata: { name: 'a', namespace: 'argocd' }, project: 'p', sources, destination: Destination.cluster('c', 'ns'), cascadeDelete: true });
     expect(only(objects(), 'Application').metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
   });
 
   it('GIVEN an empty project and an absolute path WHEN an Application is built THEN both problems are reported', () => {
     const { chart } = testChart();
-    expect(() => new Application(chart, 'bad', { metadata: { name: 'bad', namespace: 'argocd' }, project: '', source: { ...source, path: '/abs' }, destination: Destination.cluster('c', 'ns') })).toThrow(
-      'Application "bad": project "" is empty; name an AppProject\nApplication "bad": source.path "/abs" is absolute; use a path relative to the repository root',
+    expect(() => new Application(chart, 'bad', { metadata: { name: 'bad', namespace: 'argocd' }, project: '', sources: [Source.git({ ...source, path: '/abs' })], destination: Destination.cluster('c', 'ns') })).toThrow(
+      'Application "bad": project "" is empty; name an AppProject\nApplication "bad": sources[0].path "/abs" is absolute; use a path relative to the repository root',
     );
   });
 
@@ -65,7 +67,7 @@ describe('Argo CD constructs', () => {
       template: {
         name: 'set-{{ .name }}',
         project: '{{ index .metadata.labels "env" }}',
-        source,
+        sources,
         destination: Destination.cluster('{{ .name }}', 'ns'),
       },
     });
@@ -85,7 +87,7 @@ describe('Argo CD constructs', () => {
     expect(() => new ApplicationSet(chart, 'set', {
       metadata: { name: 'set', namespace: 'argocd' },
       generators: [ClusterGenerator.select({})],
-      template: { name: 'fixed', project: 'p', source, destination: Destination.cluster('{{ .name }}', 'ns') },
+      template: { name: 'fixed', project: 'p', sources, destination: Destination.cluster('{{ .name }}', 'ns') },
     })).toThrow('ApplicationSet "set": template.name "fixed" is not templated, so every generated Application would have the same name; include a parameter such as {{ .name }}');
   });
 

@@ -24,20 +24,23 @@ describe('resolving the fleet model', () => {
   it('GIVEN a cluster WHEN resolved THEN its registration labels and annotations are derived', () => {
     const d = mutableDefinition();
     d.environments.prod.labels = { 'acme.io/team': 'platform', 'acme.io/cost': 'a' };
-    d.environments.prod.addons = { velero: true, thanos: true };
+    d.environments.prod.addons = { 'ingress-nginx': true, 'argo-rollouts': { values: { replicas: 2 } } };
     d.clusters[2].labels = { 'acme.io/cost': 'b' };
-    d.clusters[2].addons = { thanos: false, kyverno: true };
+    d.clusters[2].addons = { 'argo-rollouts': false, 'cert-manager': true };
+    d.platform = { certManager: { acmeEmail: 'ops@acme.io' } };
     d.clusters[2].rolloutTier = 'canary';
     const c = resolveFleet(d).clusters.find((x) => x.name === 'prod-eks')!;
     expect(c.labels).toEqual({
       'acme.io/cost': 'b',
       'acme.io/team': 'platform',
-      'addons.fleetwright.io/kyverno': 'true',
-      'addons.fleetwright.io/velero': 'true',
+      'addons.fleetwright.io/cert-manager': 'true',
+      'addons.fleetwright.io/ingress-nginx': 'true',
       env: 'prod',
       'fleetwright.io/fleet': 'acme',
+      'fleetwright.io/project': 'prod',
       'fleetwright.io/protected': 'true',
       'fleetwright.io/provider': 'capi-aws-eks',
+      'fleetwright.io/role': 'spoke',
       region: 'eu-west-1',
       'rollout-tier': 'canary',
       tier: 'production',
@@ -48,7 +51,12 @@ describe('resolving the fleet model', () => {
       'fleetwright.io/kubernetes-version': '1.34',
       'fleetwright.io/secret-prefix': 'acme/prod-eks',
     });
-    expect(c.addons).toEqual(['kyverno', 'velero']);
+    expect(c.addons).toEqual(['cert-manager', 'ingress-nginx']);
+    expect(c.addonOptions).toEqual({ 'cert-manager': {}, 'ingress-nginx': {} });
+    expect(c.addonValues).toEqual({});
+    const prod = resolveFleet(d).environments.find((e) => e.name === 'prod')!;
+    expect(prod.addonValues).toEqual({ 'argo-rollouts': { replicas: 2 } });
+    expect(prod.addonOptions).toEqual({ 'argo-rollouts': {}, 'ingress-nginx': {} });
   });
 
   it.each([
@@ -96,9 +104,19 @@ describe('resolving the fleet model', () => {
     expect(fleet.clusterApi).toEqual({ namespace: 'clusters' });
     expect(fleet.registration).toEqual({ secretStore: 'fleet-registry', externalSecretsNamespace: 'external-secrets' });
     expect(fleet.environments).toEqual([
-      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'] },
-      { name: 'prod', order: 1, clusters: ['prod-eks', 'prod-existing', 'prod-other', 'prod-pulumi'] },
+      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'], tier: 'non-production', addonOptions: {}, addonValues: {} },
+      { name: 'prod', order: 1, clusters: ['prod-eks', 'prod-existing', 'prod-other', 'prod-pulumi'], tier: 'production', addonOptions: {}, addonValues: {} },
     ]);
+    expect(fleet.hub.labels).toEqual({
+      env: 'hub',
+      'fleetwright.io/fleet': 'acme',
+      'fleetwright.io/project': 'hub-platform',
+      'fleetwright.io/protected': 'true',
+      'fleetwright.io/provider': 'pulumi-eks',
+      'fleetwright.io/role': 'hub',
+      region: 'us-east-1',
+    });
+    expect(fleet.platform).toEqual({});
   });
 
   it('GIVEN repo.path "." WHEN resolved THEN paths point at the repository root', () => {

@@ -19,7 +19,12 @@ describe.each([
       expect(meta.labels, cluster.name).toEqual({ ...cluster.labels, 'argocd.argoproj.io/secret-type': 'cluster', ...(reg.kind === 'Secret' ? { 'app.kubernetes.io/managed-by': 'fleetwright' } : {}) });
       expect(meta.annotations, cluster.name).toEqual(cluster.annotations);
     }
-    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(fleet.clusters.length);
+    // Plus the hub's own (in-cluster) registration.
+    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(fleet.clusters.length + 1);
+    const hub = registrations.find((o) => o.metadata.name === `cluster-${fleet.hub.name}`)!;
+    expect(hub.kind).toBe('Secret');
+    expect((hub as any).stringData).toEqual({ name: fleet.hub.name, server: 'https://kubernetes.default.svc', config: '{"tlsClientConfig":{"insecure":false}}' });
+    expect(hub.metadata.labels).toEqual({ ...fleet.hub.labels, 'argocd.argoproj.io/secret-type': 'cluster', 'app.kubernetes.io/managed-by': 'fleetwright' });
   });
 
   it('GIVEN every spoke WHEN synthesized THEN its entry folder includes its environment overlay and the path the registration points at exists', () => {
@@ -58,9 +63,10 @@ describe.each([
     }
   });
 
-  it('GIVEN the tree WHEN synthesized THEN every object carries the managed-by label and every folder has a kustomization', () => {
+  it('GIVEN the tree WHEN synthesized THEN every object carries the managed-by label and every folder with objects has a kustomization', () => {
     for (const u of rendered.units) {
-      expect(files.has(`${u.dir}/kustomization.yaml`), u.dir).toBe(true);
+      expect(files.has(`${u.dir}/kustomization.yaml`), u.dir).toBe(u.kustomization);
+      if (u.objects.length > 0 || u.includes.length > 0) expect(u.kustomization, u.dir).toBe(true);
       for (const o of u.objects) expect(o.metadata.labels?.['app.kubernetes.io/managed-by'], `${u.dir} ${o.kind}/${o.metadata.name}`).toBe('fleetwright');
     }
   });

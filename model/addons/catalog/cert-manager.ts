@@ -1,0 +1,11 @@
+import { defineAddon } from '../spec';
+
+/** cert-manager, with the fleet's `letsencrypt` ClusterIssuer. */
+export const certManager = defineAddon({
+  name: 'cert-manager',
+  description: 'TLS certificates from ACME (Let’s Encrypt) through the fleet’s ClusterIssuer',
+  namespace: 'cert-manager',
+  chart: { repoUrl: 'https://charts.jetstack.io', chart: 'cert-manager', version: 'v1.21.1' },
+  dependsOn: [],
+  requiresPlatform: 'certManager',
+});

@@ -1,0 +1,6 @@
+export * from './names';
+export * from './options';
+export * from './spec';
+export * from './catalog';
+export * from './graph';
+export * from './merge';
