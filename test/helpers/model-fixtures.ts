@@ -86,15 +86,18 @@ export function spoke(kind: Provider['kind'], overrides: Partial<Cluster> = {}):
     labels: { env: 'prod', region: 'eu-west-1', tier: 'production', 'rollout-tier': 'general', 'fleetwright.io/provider': provider.kind },
     annotations: {},
     addons: [],
+    addonOptions: {},
+    addonValues: {},
     protected: true,
     registration: registrationFor(name, provider),
+    standby: false,
     ...overrides,
   };
 }
 
 /** The hub, on `kind` (a management cluster that manages itself after `clusterctl move`). */
 export function hub(kind: Provider['kind'], overrides: Partial<HubCluster> = {}): HubCluster {
-  const { environment: _e, tier: _t, rolloutTier: _r, annotations: _a, addons: _d, protected: _p, registration: _g, role: _role, ...base } = spoke(kind, {
+  const { environment: _e, tier: _t, rolloutTier: _r, protected: _p, registration: _g, role: _role, standby: _s, drPartner: _dr, ...base } = spoke(kind, {
     name: 'hub',
   });
   // The hub's own Argo CD needs no role to reach the hub.
