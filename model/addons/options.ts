@@ -168,6 +168,12 @@ export interface PlatformDefinition {
   readonly cilium?: {
     /** @default false */
     readonly clusterMesh?: boolean;
+    /**
+     * Address of a cluster's ClusterMesh API server (host:port); `{cluster}` is replaced.
+     * Required when clusterMesh is on.
+     * @example '{cluster}.mesh.acme.io:2379'
+     */
+    readonly clusterMeshEndpoint?: string;
   };
   /** disaster recovery: how standby clusters run their primaries' apps. */
   readonly disasterRecovery?: {

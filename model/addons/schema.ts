@@ -101,6 +101,8 @@ export const PlatformSchema = z.strictObject({
     })
     .optional(),
   thanos: z.strictObject({ sidecarEndpoint: pattern(['cluster'], '{cluster}.thanos.acme.internal:10901') }).optional(),
-  cilium: z.strictObject({ clusterMesh: z.boolean().optional() }).optional(),
+  cilium: z
+    .strictObject({ clusterMesh: z.boolean().optional(), clusterMeshEndpoint: pattern(['cluster'], '{cluster}.mesh.acme.io:2379').optional() })
+    .optional(),
   disasterRecovery: z.strictObject({ replicas: count(0, 100).optional() }).optional(),
 });

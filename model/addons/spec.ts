@@ -54,6 +54,11 @@ export interface AddonSpec<K extends AddonName = AddonName> {
   readonly serverSideApply?: boolean;
   /** Deployments whose replicas an HPA manages, so Argo CD ignores `/spec/replicas`. */
   readonly hpaManagedReplicas?: boolean;
+  /**
+   * Options that only an environment (or the hub) may set, because they shape objects
+   * shared by the environment's clusters; a cluster setting one is a validation error.
+   */
+  readonly environmentOnlyOptions?: readonly string[];
   /** Checks the add-on's own options for one cluster (cron syntax, regions, …). */
   check?(context: AddonCheckContext<K>): void;
 }

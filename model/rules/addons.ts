@@ -47,6 +47,8 @@ interface AddonUser {
   readonly region?: string;
   readonly tier: 'production' | 'non-production';
   readonly addons: ReadonlyMap<AddonName, MergedAddon>;
+  /** False when the cluster's environment is unknown or broken: its defaults (add-ons too) are unknown. */
+  readonly defaultsKnown: boolean;
 }
 
 export function checkAddons(context: RuleContext, catalog: Catalog): void {
@@ -62,9 +64,9 @@ export function checkAddons(context: RuleContext, catalog: Catalog): void {
   }
   const users: AddonUser[] = [
     ...(parsed.hub
-      ? [{ name: parsed.hub.name, path: 'hub', provider: parsed.hub.provider, region: parsed.hub.region, tier: 'production' as const, addons: mergeSelections([{ selection: parsed.hub.addons, segments: ['hub'], level: 'cluster' }]) }]
+      ? [{ name: parsed.hub.name, path: 'hub', provider: parsed.hub.provider, region: parsed.hub.region, tier: 'production' as const, addons: mergeSelections([{ selection: parsed.hub.addons, segments: ['hub'], level: 'cluster' }]), defaultsKnown: true }]
       : []),
-    ...context.clusters.map((c) => ({ name: c.def.name, path: c.path, provider: c.def.provider, region: c.region?.value, tier: c.tier, addons: c.addons })),
+    ...context.clusters.map((c) => ({ name: c.def.name, path: c.path, provider: c.def.provider, region: c.region?.value, tier: c.tier, addons: c.addons, defaultsKnown: c.envResolved })),
   ];
   const missingPlatform = new Map<string, { path: string; addon: AddonName; count: number }>();
   const missingIrsa = new Map<string, { path: string; addon: AddonName; count: number }>();
@@ -110,6 +112,8 @@ export function checkAddons(context: RuleContext, catalog: Catalog): void {
     }
   }
   once.report(problems);
+  checkEnvironmentOnlyOptions(context, catalog);
+  checkCni(users, problems);
   for (const { path, addon, count } of missingIrsa.values()) {
     problems.add(
       'platform.irsaRoleArn',
@@ -121,5 +125,31 @@ export function checkAddons(context: RuleContext, catalog: Catalog): void {
       `platform.${key}`,
       `platform.${key} is missing, but ${path} enables "${addon}"${count > 1 ? ` (and ${count - 1} more cluster${count > 2 ? 's' : ''} do)` : ''}, which needs it; set platform.${key}`,
     );
+  }
+}
+
+/** A cluster may not set an option its add-on reads per environment. */
+function checkEnvironmentOnlyOptions({ parsed, problems }: RuleContext, catalog: Catalog): void {
+  for (const cluster of parsed.clusters) {
+    for (const [name, raw] of Object.entries(cluster.def.addons ?? {})) {
+      const spec = catalog[name as AddonName];
+      if (!spec?.environmentOnlyOptions || typeof raw !== 'object' || raw === null) continue;
+      for (const option of spec.environmentOnlyOptions) {
+        if ((raw as Record<string, unknown>)[option] === undefined) continue;
+        const path = `${cluster.path}.addons${/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `["${name}"]`}.${option}`;
+        problems.add(path, `${path} is set on a cluster, but "${name}" reads ${option} per environment (the objects it shapes are shared by the environment's clusters); set environments.${cluster.def.environment}.addons.${name}.${option} instead`);
+      }
+    }
+  }
+}
+
+/** Kubeadm clusters come without a pod network: they need Cilium. */
+function checkCni(users: readonly AddonUser[], problems: Problems): void {
+  for (const user of users) {
+    const kind = user.provider.kind;
+    if ((kind === 'capi-aws' || kind === 'capi-docker') && user.defaultsKnown && !user.addons.get('cilium')?.enabled) {
+      const path = `${user.path}.addons.cilium`;
+      problems.add(path, `${path} is not enabled, but a "${kind}" cluster (${user.name}) has no pod network until a CNI runs; enable cilium for it or for its environment`);
+    }
   }
 }

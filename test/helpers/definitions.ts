@@ -18,7 +18,7 @@ export function validDefinition(): FleetDefinition {
       argocd: { awsRoleArn: 'arn:aws:iam::111122223333:role/fleet-argocd' },
     },
     environments: {
-      dev: { region: 'us-east-1', nodePools: [{ name: 'general', instanceType: 'm6i.large' }] },
+      dev: { region: 'us-east-1', nodePools: [{ name: 'general', instanceType: 'm6i.large' }], addons: { cilium: true } },
       prod: { tier: 'production', kubernetesVersion: '1.34', nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 3 }] },
     },
     clusters: [

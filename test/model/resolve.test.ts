@@ -104,7 +104,7 @@ describe('resolving the fleet model', () => {
     expect(fleet.clusterApi).toEqual({ namespace: 'clusters' });
     expect(fleet.registration).toEqual({ secretStore: 'fleet-registry', externalSecretsNamespace: 'external-secrets' });
     expect(fleet.environments).toEqual([
-      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'], tier: 'non-production', addonOptions: {}, addonValues: {} },
+      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'], tier: 'non-production', addonOptions: { cilium: {} }, addonValues: {} },
       { name: 'prod', order: 1, clusters: ['prod-eks', 'prod-existing', 'prod-other', 'prod-pulumi'], tier: 'production', addonOptions: {}, addonValues: {} },
     ]);
     expect(fleet.hub.labels).toEqual({
