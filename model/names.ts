@@ -28,6 +28,8 @@ export const Names = {
   addonApplication: (addon: string, cluster: string) => `${addon}-${cluster}`,
   /** The Application an app's ApplicationSet generates per cluster. */
   appApplication: (app: string, cluster: string) => `${app}-${cluster}`,
+  /** The Application that runs an app's copy on a primary's standby. */
+  drApplication: (app: string, primary: string) => `${app}-${primary}-dr`,
   /** Key of a cluster's secret in the fleet's secret store: `<fleet>/<cluster>/<name>`. */
   secretKey: (fleet: string, cluster: string, name: string) => `${fleet}/${cluster}/${name}`,
 } as const;

@@ -8,7 +8,7 @@ import { mergeClusters } from './merge';
 import { parseDefinition } from './parse';
 import { FleetValidationError, Problems, type Problem } from './problems';
 import { checkAddons } from './rules/addons';
-import { checkApps } from './rules/apps';
+import { checkApps, checkDrCopies } from './rules/apps';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
 import { checkLabels } from './rules/labels';
 import { checkNames } from './rules/names';
@@ -41,6 +41,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkApps(context);
   checkAddons(context, options.catalog ?? CATALOG);
   checkDisasterRecovery(context);
+  checkDrCopies(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

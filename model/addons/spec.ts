@@ -36,6 +36,18 @@ export interface AddonCheckContext<K extends AddonName> {
   readonly problems: Problems;
 }
 
+/** What an add-on's `checkFleet` sees: every cluster that runs it. */
+export interface AddonFleetCheckContext<K extends AddonName> {
+  readonly clusters: readonly {
+    readonly name: string;
+    /** Where the add-on is switched on for this cluster, e.g. `clusters[3].addons.cilium`. */
+    readonly path: string;
+    readonly options: AddonOptionsMap[K];
+  }[];
+  readonly platform: PlatformDefinition;
+  readonly problems: Problems;
+}
+
 export interface AddonSpec<K extends AddonName = AddonName> {
   readonly name: K;
   /** One line for docs and `--help`. */
@@ -61,6 +73,8 @@ export interface AddonSpec<K extends AddonName = AddonName> {
   readonly environmentOnlyOptions?: readonly string[];
   /** Checks the add-on's own options for one cluster (cron syntax, regions, …). */
   check?(context: AddonCheckContext<K>): void;
+  /** Checks that relate the clusters running the add-on (unique IDs, …). */
+  checkFleet?(context: AddonFleetCheckContext<K>): void;
 }
 
 /** Builds a spec with its name's type kept, so `dependsOn` entries are typed references. */

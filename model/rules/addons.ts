@@ -112,6 +112,15 @@ export function checkAddons(context: RuleContext, catalog: Catalog): void {
     }
   }
   once.report(problems);
+  for (const name of Object.keys(catalog).sort() as AddonName[]) {
+    const spec = catalog[name];
+    if (!spec.checkFleet) continue;
+    const running = users.flatMap((u) => {
+      const m = u.addons.get(name);
+      return m?.enabled ? [{ name: u.name, path: m.path, options: m.options as never }] : [];
+    });
+    if (running.length > 0) spec.checkFleet({ clusters: running, platform: parsed.platform ?? {}, problems });
+  }
   checkEnvironmentOnlyOptions(context, catalog);
   checkCni(users, problems);
   for (const { path, addon, count } of missingIrsa.values()) {

@@ -1,4 +1,5 @@
-/** Application teams' workloads: unique names, known environments. */
+/** Application teams' workloads: unique names, known environments, DR copies that do not collide. */
+import { isAddonName } from '../addons/names';
 import type { RuleContext } from './context';
 
 export function checkApps({ parsed, problems }: RuleContext): void {
@@ -7,11 +8,38 @@ export function checkApps({ parsed, problems }: RuleContext): void {
     const first = seen.get(app.def.name);
     if (first) problems.at(`${app.path}.name`, app.def.name, `is already the name of ${first}`, 'give every app a unique name');
     else seen.set(app.def.name, app.path);
+    if (isAddonName(app.def.name)) {
+      problems.at(`${app.path}.name`, app.def.name, 'is the name of an add-on, so their Applications would clash', 'rename the app');
+    }
     if (!parsed.environments) continue;
     app.def.environments?.forEach((env, i) => {
       if (!parsed.environmentNames.includes(env)) {
         problems.at(`${app.path}.environments[${i}]`, env, 'is not a declared environment', `use one of ${parsed.environmentNames.map((n) => JSON.stringify(n)).join(', ')}`);
       }
     });
+  }
+}
+
+/**
+ * A standby runs one DR copy of each app per primary: two primaries of the
+ * same standby both running an app would deploy the same objects twice.
+ */
+export function checkDrCopies({ parsed, clusters, problems }: RuleContext): void {
+  const envs = (app: (typeof parsed.apps)[number]) => app.def.environments ?? parsed.environmentNames;
+  for (const app of parsed.apps) {
+    const byStandby = new Map<string, string[]>();
+    for (const c of clusters) {
+      if (c.def.drPartner === undefined || c.def.standby || !envs(app).includes(c.def.environment)) continue;
+      byStandby.set(c.def.drPartner, [...(byStandby.get(c.def.drPartner) ?? []), c.def.name]);
+    }
+    for (const [standby, primaries] of byStandby) {
+      if (primaries.length < 2) continue;
+      problems.at(
+        `${app.path}.name`,
+        app.def.name,
+        `runs on ${primaries.join(' and ')}, which share the standby ${standby}: their DR copies would deploy the same objects to namespace ${app.def.namespace} there`,
+        'give these primaries different standbys, or limit the app\'s environments',
+      );
+    }
   }
 }

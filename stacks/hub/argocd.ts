@@ -13,6 +13,7 @@ import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
+import { drCopies } from '../apps';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 
@@ -82,7 +83,10 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
   for (const env of fleet.environments) {
     if (env.clusters.length === 0) continue;
     const clusters = fleet.clusters.filter((c) => c.environment === env.name);
-    const appRepos = fleet.apps.filter((a) => a.environments.includes(env.name)).map((a) => a.repoUrl);
+    const standbys = new Set(clusters.filter((c) => c.standby).map((c) => c.name));
+    const appRepos = fleet.apps
+      .filter((a) => a.environments.includes(env.name) || drCopies(fleet, a).some((copy) => standbys.has(copy.standby.name)))
+      .map((a) => a.repoUrl);
     new AppProject(chart, `project-${env.name}`, {
       metadata: { name: env.name, namespace },
       description: `Clusters of environment ${env.name} in fleet ${fleet.name}`,
