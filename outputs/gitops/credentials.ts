@@ -20,7 +20,7 @@ const TEMPLATE_ONLY = /^"?(\{\{[^}]*\}\}\s*)+"?$/;
 const PATTERNS: readonly { readonly what: string; readonly re: RegExp; readonly valueGroup?: number }[] = [
   { what: 'a private key', re: /-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/ },
   { what: 'an AWS access key id', re: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { what: 'an AWS secret access key', re: /aws_secret_access_key\s*[=:]\s*\S+/i },
+  { what: 'an AWS secret access key', re: /aws_secret_access_key\s*[=:]\s*(\{\{.*?\}\}|\S+)/i, valueGroup: 1 },
   { what: 'a bearer token', re: /"?bearerToken"?\s*[:=]\s*("[^"]*"|\S+)/, valueGroup: 1 },
   { what: 'a kubeconfig client key', re: /"?(client-key-data|keyData)"?\s*:\s*("[^"]*"|\S+)/, valueGroup: 2 },
   { what: 'a kubeconfig token', re: /^\s*token\s*:\s*(\S+)/, valueGroup: 1 },

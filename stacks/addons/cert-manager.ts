@@ -6,6 +6,7 @@
  */
 import { ClusterIssuer, Issuer } from '../../constructs/cert-manager/cluster-issuer';
 import { certManager as spec, type HelmValues } from '../../model';
+import { NGINX_INGRESS_CLASS } from './ingress-nginx';
 import { defineAddonRenderer } from './spi';
 
 export const LETSENCRYPT_ISSUER = 'letsencrypt';
@@ -33,7 +34,7 @@ export const certManager = defineAddonRenderer({
         email: settings.acmeEmail,
         server: settings.acmeServer ?? 'production',
         accountKeySecret: `${LETSENCRYPT_ISSUER}-account-key`,
-        ingressClassName: 'nginx',
+        ingressClassName: NGINX_INGRESS_CLASS,
       }),
     });
     new ClusterIssuer(scope, 'selfsigned', { name: 'selfsigned', issuer: Issuer.selfSigned() });

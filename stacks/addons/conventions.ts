@@ -5,7 +5,7 @@
  */
 import { Construct } from 'constructs';
 import { ExternalSecret } from '../../constructs/external-secrets/external-secret';
-import { hasIrsa, Names, type AddonName, type Fleet } from '../../model';
+import { hasIrsa, kubePrometheusStack, Names, type AddonName, type Fleet, type HelmValues } from '../../model';
 import type { AddonCluster } from './spi';
 
 /** The ClusterSecretStore external-secrets creates on every cluster that runs it. */
@@ -56,4 +56,15 @@ export function addAwsCredentials(
     ],
     template: { data: template({ accessKeyId: '{{ .accessKeyId }}', secretAccessKey: '{{ .secretAccessKey }}' }) },
   });
+}
+
+/**
+ * `{ serviceMonitor: … }` for a chart's values when the cluster runs
+ * kube-prometheus-stack, whose Prometheus selects ServiceMonitors by its
+ * release label; `{}` otherwise (the CRD would be missing).
+ */
+export function serviceMonitorValues(cluster: AddonCluster): HelmValues {
+  return cluster.addons.includes(kubePrometheusStack.name)
+    ? { serviceMonitor: { enabled: true, additionalLabels: { release: kubePrometheusStack.name } } }
+    : {};
 }

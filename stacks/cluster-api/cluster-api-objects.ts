@@ -10,6 +10,7 @@ import { addCapiAws } from './capi-aws';
 import { addCapiAwsEks } from './capi-aws-eks';
 import { addCapiDocker } from './capi-docker';
 import { contentName } from './content-name';
+import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
 
 export interface ClusterApiOptions {
   /** Namespace of the Cluster API objects on the hub (Fleet.clusterApi.namespace). */
@@ -30,7 +31,7 @@ export interface ClusterApiOptions {
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/
  */
 export const PROTECTED_ANNOTATIONS: Readonly<Record<string, string>> = {
-  'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+  ...syncOptions(ResourceSyncOption.noPrune, ResourceSyncOption.noDelete),
 };
 
 /**
@@ -40,7 +41,7 @@ export const PROTECTED_ANNOTATIONS: Readonly<Record<string, string>> = {
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-options/#prune-last
  */
 export const PRUNE_LAST_ANNOTATIONS: Readonly<Record<string, string>> = {
-  'argocd.argoproj.io/sync-options': 'PruneLast=true',
+  ...syncOptions(ResourceSyncOption.pruneLast),
 };
 
 /** What every object of one cluster shares. */

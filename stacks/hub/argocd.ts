@@ -12,7 +12,8 @@ import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
+import { ServiceMonitor } from '../../constructs/prometheus/service-monitor';
+import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, kubePrometheusStack, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
 import { drCopies } from '../apps';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
@@ -50,6 +51,16 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
         syncPolicy: automatedSync({ createNamespace: true }),
       },
     });
+    if (fleet.hub.addons.includes(kubePrometheusStack.name)) {
+      // Argo CD's application metrics (argocd_app_info, argocd_cluster_info) feed the fleet dashboard.
+      new ServiceMonitor(chart, 'argocd-metrics', {
+        name: 'argocd-metrics',
+        namespace,
+        labels: { release: kubePrometheusStack.name },
+        selector: { 'app.kubernetes.io/name': 'argocd-metrics' },
+        port: 'metrics',
+      });
+    }
   });
 }
 

@@ -18,7 +18,8 @@ describe('no credential material in Git', () => {
       ['b.yaml', 'key: |\n  -----BEGIN RSA PRIVATE KEY-----\n'],
       ['c.yaml', 'env:\n  AWS_KEY: AKIAABCDEFGHIJKLMNOP\n  password: hunter2\n'],
       ['d.yaml', 'users:\n- user:\n    client-key-data: LS0tLS1CRUdJTi\n    token: abc.def\n'],
-      ['ok.yaml', 'config: \'{"keyData":"{{ $key }}","password":""}\'\n  {{- $key := index $user "client-key-data" -}}\n'],
+      ['e.yaml', 'cloud: |\n  aws_secret_access_key=wJalrXUtnFEMI/K7MDENG\n'],
+      ['ok.yaml', 'config: \'{"keyData":"{{ $key }}","password":""}\'\n  {{- $key := index $user "client-key-data" -}}\n  aws_secret_access_key={{ .secretAccessKey }}\n'],
     ]);
     expect(scanForCredentials(files)).toEqual([
       { file: 'a.yaml', line: 2, what: 'a bearer token' },
@@ -27,6 +28,7 @@ describe('no credential material in Git', () => {
       { file: 'c.yaml', line: 3, what: 'a password' },
       { file: 'd.yaml', line: 3, what: 'a kubeconfig client key' },
       { file: 'd.yaml', line: 4, what: 'a kubeconfig token' },
+      { file: 'e.yaml', line: 2, what: 'an AWS secret access key' },
     ]);
     expect(new CredentialError(scanForCredentials(new Map([['b.yaml', '-----BEGIN PRIVATE KEY-----']]))).message).toBe(
       'the synthesized tree would contain credential material, so nothing was written:\n  b.yaml:1: a private key\nkeep secrets in a secret store and reference them (see README, "Registration")',

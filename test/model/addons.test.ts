@@ -14,6 +14,7 @@ describe('add-on rules', () => {
       d.platform = { thanos: { sidecarEndpoint: '{cluster}.thanos.acme.io:10901' } };
       d.environments.prod.addons = { thanos: true };
     })).toEqual([
+      'hub.addons.thanos is not enabled, but environments.prod.addons.thanos enables "thanos" for prod-eks (and 3 more clusters): the hub\'s Thanos Query reads their sidecars and its store gateway reads their bucket through the hub\'s own thanos-objstore Secret; enable thanos on the hub (with kube-prometheus-stack and external-secrets, which it needs)',
       'environments.prod.addons.thanos enables "thanos", which depends on "kube-prometheus-stack", but prod-eks (and 3 more clusters) do not run "kube-prometheus-stack"; enable "kube-prometheus-stack" there too, or disable "thanos"',
       'environments.prod.addons.thanos enables "thanos", which depends on "external-secrets", but prod-eks (and 3 more clusters) do not run "external-secrets"; enable "external-secrets" there too, or disable "thanos"',
     ]);
@@ -105,6 +106,11 @@ describe('disaster-recovery rules', () => {
 
   it('GIVEN two primaries of one standby running the same app WHEN checked THEN their DR copies would collide', () => {
     expect(problemsOf((d) => {
+      // Failover alerting needs metrics on the hub and on both sides.
+      d.platform = { thanos: { sidecarEndpoint: '{cluster}.thanos.acme.io:10901' }, externalSecrets: { store: { kind: 'vault', server: 'https://vault.acme.io' } } };
+      const metrics = { 'kube-prometheus-stack': true, thanos: true, 'external-secrets': true };
+      d.hub.addons = metrics;
+      d.environments.prod.addons = metrics;
       d.clusters[3].standby = true;
       d.clusters[2].drPartner = 'prod-pulumi';
       d.clusters[4].drPartner = 'prod-pulumi';

@@ -22,8 +22,8 @@ describe('fleet definition validation', () => {
     ['a name that is not DNS-1123', (d) => (d.clusters[0].name = 'Dev_AWS'), [
       `clusters[0].name "Dev_AWS" is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit`,
     ]],
-    ['a name too long for the names derived from it', (d) => (d.clusters[0].name = 'a'.repeat(50)), [
-      `clusters[0].name "${'a'.repeat(50)}" makes the Application name "cluster-config-${'a'.repeat(50)}" 65 characters long, over the limit of 63; shorten the cluster name by 2 characters`,
+    ['a name too long for the names derived from it', (d) => (d.clusters[2].name = 'a'.repeat(50)), [
+      `clusters[2].name "${'a'.repeat(50)}" makes the Application name "cluster-config-${'a'.repeat(50)}" 65 characters long, over the limit of 63; shorten the cluster name by 2 characters`,
     ]],
     ['an unknown environment', (d) => (d.clusters[0].environment = 'qa'), [
       'clusters[0].environment "qa" is not a declared environment; use one of "dev", "prod" or add it to environments',

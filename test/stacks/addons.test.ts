@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, syncWaves, type AddonName } from '../../model';
 import type { KubeObject } from '../../stacks/rendered';
+import { running, selectedBy } from '../helpers/addons';
 import { exampleFleet, exampleSynth } from '../helpers/example';
 
 const { rendered, files } = exampleSynth();
 const objects = (dir: string): readonly KubeObject[] => rendered.units.find((u) => u.dir === dir)?.objects ?? [];
-const registrations = objects('hub/registration').filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret').map((o) => ({
-  name: (o.kind === 'Secret' ? (o as any).stringData.name : (o as any).spec.target.template.data.name) as string,
-  labels: (o.kind === 'Secret' ? o.metadata.labels : (o as any).spec.target.template.metadata.labels) as Record<string, string>,
-})).filter((r) => r.labels?.['argocd.argoproj.io/secret-type'] === 'cluster');
 const appSets = objects('hub/addons').filter((o) => o.kind === 'ApplicationSet') as any[];
 const allClusters = [exampleFleet.hub, ...exampleFleet.clusters];
 
@@ -21,10 +18,7 @@ describe('add-on ApplicationSets of the example fleet', () => {
   it.each(Object.keys(CATALOG).filter((name) => allClusters.some((c) => c.addons.includes(name as AddonName))) as AddonName[])(
     'GIVEN add-on %s WHEN its selector is applied to the registrations THEN it selects exactly the clusters that enable it',
     (name) => {
-      const set = appSets.find((s) => s.metadata.name === `addon-${name}`);
-      const selector: Record<string, string> = set.spec.generators[0].clusters.selector.matchLabels;
-      const selected = registrations.filter((r) => Object.entries(selector).every(([k, v]) => r.labels[k] === v)).map((r) => r.name).sort();
-      expect(selected).toEqual(allClusters.filter((c) => c.addons.includes(name)).map((c) => c.name).sort());
+      expect(selectedBy(exampleSynth(), name)).toEqual(running(exampleFleet, name).map((c) => c.name).sort());
     },
   );
 
@@ -92,5 +86,17 @@ describe('disaster-recovery copies of apps', () => {
     expect(dr.spec.source.kustomize.patches).toEqual([{ target: { group: 'apps', kind: 'Deployment' }, patch: '[{"op":"add","path":"/spec/replicas","value":1}]' }]);
     const set = objects('apps/payments-api').find((o) => o.kind === 'ApplicationSet') as any;
     expect(set.spec.generators[0].clusters.selector.matchExpressions).toContainEqual({ key: 'fleetwright.io/standby', operator: 'DoesNotExist' });
+  });
+});
+
+describe('hub monitoring of Argo CD', () => {
+  it('GIVEN a hub that runs kube-prometheus-stack WHEN synthesized THEN its Prometheus scrapes Argo CD\'s application metrics for the fleet dashboard', () => {
+    const monitor = objects('hub/argocd').find((o) => o.kind === 'ServiceMonitor') as any;
+    expect(monitor.metadata).toMatchObject({ name: 'argocd-metrics', namespace: 'argocd', labels: { release: 'kube-prometheus-stack' } });
+    expect(monitor.spec).toEqual({
+      endpoints: [{ port: 'metrics' }],
+      namespaceSelector: { matchNames: ['argocd'] },
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'argocd-metrics' } },
+    });
   });
 });

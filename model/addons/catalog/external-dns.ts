@@ -1,11 +1,15 @@
 import { defineAddon } from '../spec';
 
-/** external-dns for the fleet's Route 53 zones. */
+/**
+ * external-dns for the fleet's Route 53 zones: records for Services and
+ * Ingresses, each cluster owning its own through a TXT owner ID of its name.
+ */
 export const externalDns = defineAddon({
   name: 'external-dns',
   description: 'DNS records in Route 53 for Services and Ingresses, owned per cluster',
   namespace: 'external-dns',
-  chart: { repoUrl: 'https://kubernetes-sigs.github.io/external-dns', chart: 'external-dns', version: '1.19.0' },
+  // ExternalDNS v0.21.0.
+  chart: { repoUrl: 'https://kubernetes-sigs.github.io/external-dns', chart: 'external-dns', version: '1.21.1' },
   dependsOn: [],
   requiresPlatform: 'externalDns',
   awsAccess: true,

@@ -1,0 +1,20 @@
+/**
+ * JSON with the keys of every object sorted, at every depth: the files
+ * Grafana reads from ConfigMaps are rendered byte for byte the same whatever
+ * order their parts were built in.
+ */
+import type { JsonValue } from '../../model';
+
+/** `value` as indented JSON, object keys sorted (array order kept: it is meaningful). */
+export function sortedJson(value: JsonValue): string {
+  return `${JSON.stringify(sortKeys(value), undefined, 2)}\n`;
+}
+
+function sortKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const object = value as { readonly [key: string]: JsonValue };
+    return Object.fromEntries(Object.keys(object).sort().map((key) => [key, sortKeys(object[key]!)]));
+  }
+  return value;
+}
