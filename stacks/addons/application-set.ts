@@ -10,8 +10,8 @@ import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { addonLabel, ClusterLabel, ClusterParam, Layout, Names, repoPath, type Fleet } from '../../model';
-import type { Addon } from './spi';
+import { addonLabel, ClusterLabel, ClusterParam, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
+import { asHelmValues, type Addon } from './spi';
 
 /** The argument of `$<ref>/…` in value file paths. */
 const VALUES_REF = 'values';
@@ -19,7 +19,7 @@ const VALUES_REF = 'values';
 /** Argo CD's sync-wave annotation. */
 export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
-export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Addon, wave: number): void {
+export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Addon<AddonName, object>, wave: number): void {
   const spec = addon.spec;
   const name = spec.name;
   const repo = { repoUrl: fleet.repo.url, revision: fleet.repo.revision };
@@ -41,7 +41,7 @@ export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Ad
           ],
           // Only clusters with values of their own have the last file.
           ignoreMissingValueFiles: true,
-          valuesObject: addon.templatedValues?.(fleet),
+          valuesObject: addon.templatedValues ? asHelmValues(addon.templatedValues(fleet)) : undefined,
         }),
         Source.valuesRef({ ...repo, ref: VALUES_REF }),
       ]

@@ -12,7 +12,7 @@ import type { Addon } from './spi';
 import { thanos } from './thanos';
 import { velero } from './velero';
 
-export const ADDONS: { readonly [K in AddonName]: Addon<K> } = {
+export const ADDONS: { readonly [K in AddonName]: Addon<K, object> } = {
   'argo-rollouts': argoRollouts,
   'cert-manager': certManager,
   cilium,

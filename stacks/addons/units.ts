@@ -9,6 +9,7 @@ import { renderUnit, type Unit } from '../rendered';
 import { addAddonApplicationSet } from './application-set';
 import { ADDONS } from './catalog';
 import { clustersRunning, overlayName, overlays } from './overlays';
+import { asHelmValues } from './spi';
 
 const VALUES_FILE = 'values.yaml';
 
@@ -35,13 +36,13 @@ function unitsOf(fleet: Fleet, name: AddonName): Unit[] {
   const kustomization = addon.addBaseObjects !== undefined || addon.addOverlayObjects !== undefined || addon.addClusterObjects !== undefined;
   const units: Unit[] = [
     renderUnit(base, { scope: 'shared' }, [], (chart) => addon.addBaseObjects?.(chart, fleet), {
-      files: [{ name: VALUES_FILE, content: addon.values?.(fleet) ?? {} }],
+      files: [{ name: VALUES_FILE, content: asHelmValues(addon.values?.(fleet)) }],
       kustomization,
     }),
   ];
   for (const overlay of overlays(fleet)) {
     if (!overlay.clusters.some((c) => c.addons.includes(name))) continue;
-    const values = mergeObjects(addon.overlayValues?.(fleet, overlay) ?? {}, overlay.addonValues[name] ?? {}) as HelmValues;
+    const values = mergeObjects(asHelmValues(addon.overlayValues?.(fleet, overlay)), overlay.addonValues[name] ?? {}) as HelmValues;
     units.push(
       renderUnit(Layout.platformOverlay(name, overlay.name), { scope: 'shared', environment: overlay.name }, kustomization ? [base] : [], (chart) => addon.addOverlayObjects?.(chart, fleet, overlay), {
         files: [{ name: VALUES_FILE, content: values }],
@@ -50,7 +51,7 @@ function unitsOf(fleet: Fleet, name: AddonName): Unit[] {
     );
   }
   for (const cluster of clustersRunning(fleet, name)) {
-    const values = mergeObjects(addon.clusterValues?.(fleet, cluster) ?? {}, cluster.addonValues[name] ?? {}) as HelmValues;
+    const values = mergeObjects(asHelmValues(addon.clusterValues?.(fleet, cluster)), cluster.addonValues[name] ?? {}) as HelmValues;
     const hasValues = Object.keys(values).length > 0;
     if (!addon.addClusterObjects && !hasValues) continue;
     const overlay = overlayName(cluster);
