@@ -6,26 +6,27 @@
  * no dashboard.
  * @see https://argo-rollouts.readthedocs.io/en/stable/installation/
  */
-import { argoRollouts as spec, type HelmValues } from '../../model';
-import { defineAddonRenderer } from './spi';
+import { argoRollouts as spec } from '../../model';
+import { defineAddonRenderer, type ValuesLayer } from './spi';
 import { serviceMonitorValues } from './conventions';
 import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
+import type { ArgoRolloutsMetricsValues, ArgoRolloutsValues } from './values/argo-rollouts';
 
-export const argoRollouts = defineAddonRenderer({
+export const argoRollouts = defineAddonRenderer<'argo-rollouts', ArgoRolloutsValues>({
   spec,
-  values: (): HelmValues => ({
+  values: (): ValuesLayer<ArgoRolloutsValues> => ({
     installCRDs: true,
     keepCRDs: true,
     crdAnnotations: syncOptions(ResourceSyncOption.noPrune, ResourceSyncOption.noDelete),
     dashboard: { enabled: false },
     controller: { metrics: { enabled: true } },
   }),
-  overlayValues: (_fleet, overlay): HelmValues =>
+  overlayValues: (_fleet, overlay): ValuesLayer<ArgoRolloutsValues> =>
     overlay.tier === 'production'
       ? { controller: { replicas: 2, pdb: { enabled: true, minAvailable: 1 } } }
       : { controller: { replicas: 1 } },
-  clusterValues: (_fleet, cluster): HelmValues => {
-    const monitor = serviceMonitorValues(cluster);
+  clusterValues: (_fleet, cluster): ValuesLayer<ArgoRolloutsValues> => {
+    const monitor: ValuesLayer<Pick<ArgoRolloutsMetricsValues, 'serviceMonitor'>> = serviceMonitorValues(cluster);
     return Object.keys(monitor).length > 0 ? { controller: { metrics: monitor } } : {};
   },
 });

@@ -5,19 +5,20 @@
  * ingress-nginx) and `selfsigned`.
  */
 import { ClusterIssuer, Issuer } from '../../constructs/cert-manager/cluster-issuer';
-import { certManager as spec, type HelmValues } from '../../model';
+import { certManager as spec } from '../../model';
 import { NGINX_INGRESS_CLASS } from './ingress-nginx';
-import { defineAddonRenderer } from './spi';
+import { defineAddonRenderer, type ValuesLayer } from './spi';
+import type { CertManagerValues } from './values/cert-manager';
 
 export const LETSENCRYPT_ISSUER = 'letsencrypt';
 
-export const certManager = defineAddonRenderer({
+export const certManager = defineAddonRenderer<'cert-manager', CertManagerValues>({
   spec,
-  values: () => ({
+  values: (): ValuesLayer<CertManagerValues> => ({
     crds: { enabled: true, keep: true },
     prometheus: { enabled: true, servicemonitor: { enabled: false } },
   }),
-  overlayValues: (_fleet, overlay): HelmValues =>
+  overlayValues: (_fleet, overlay): ValuesLayer<CertManagerValues> =>
     overlay.tier === 'production'
       ? {
         replicaCount: 2,

@@ -8,12 +8,13 @@
  * @see https://docs.cilium.io/en/stable/network/clustermesh/clustermesh/
  */
 import { ExternalSecret } from '../../constructs/external-secrets/external-secret';
-import type { Fleet, HelmValues } from '../../model';
+import type { Fleet } from '../../model';
 import { cilium as spec, clusterMeshAddress, clusterMeshEnabled } from '../../model/addons/catalog/cilium';
 import { clusterSecretKey, FLEET_SECRET_STORE } from './conventions';
 import { clustersRunning } from './overlays';
-import { defineAddonRenderer, type AddonCluster } from './spi';
+import { defineAddonRenderer, type AddonCluster, type ValuesLayer } from './spi';
 import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
+import type { CiliumCertgenValues, CiliumClusterMeshValues, CiliumClusterValues, CiliumValues } from './values/cilium';
 
 /** The Secret Cilium's certgen reads its CA from (keys `ca.crt`, `ca.key`). */
 export const CILIUM_CA_SECRET = 'cilium-ca';
@@ -34,18 +35,18 @@ const SKIP_DRY_RUN = syncOptions(ResourceSyncOption.skipDryRunOnMissingResource)
  */
 const CERTGEN_JOB_HOOK = { 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' };
 
-export const cilium = defineAddonRenderer({
+export const cilium = defineAddonRenderer<'cilium', CiliumValues>({
   spec,
-  values: (fleet): HelmValues => {
+  values: (fleet): ValuesLayer<CiliumValues> => {
     const mesh = clusterMeshEnabled(fleet.platform);
     return {
       ipam: { mode: 'cluster-pool' },
       // Argo CD renders the chart on every refresh: certificates Helm generated would change each time.
       hubble: { tls: { auto: { method: 'cronJob' } } },
       // With ClusterMesh the CA is the fleet's (see addClusterObjects): certgen must not make one of its own.
-      certgen: { annotations: { job: { ...CERTGEN_JOB_HOOK } }, ...(mesh ? { generateCA: false } : {}) },
+      certgen: { annotations: { job: { ...CERTGEN_JOB_HOOK } }, ...(mesh ? ({ generateCA: false } satisfies ValuesLayer<CiliumCertgenValues>) : {}) },
       ...(mesh
-        ? {
+        ? ({
           clustermesh: {
             useAPIServer: true,
             apiserver: {
@@ -55,17 +56,17 @@ export const cilium = defineAddonRenderer({
             },
             config: { enabled: true },
           },
-        }
+        } satisfies ValuesLayer<CiliumValues>)
         : {}),
     };
   },
-  overlayValues: (_fleet, overlay): HelmValues => ({ operator: { replicas: overlay.tier === 'production' ? 2 : 1 } }),
-  clusterValues: (fleet, cluster): HelmValues => {
+  overlayValues: (_fleet, overlay): ValuesLayer<CiliumValues> => ({ operator: { replicas: overlay.tier === 'production' ? 2 : 1 } }),
+  clusterValues: (fleet, cluster): ValuesLayer<CiliumValues> => {
     const id = cluster.addonOptions.cilium?.clusterId;
     return {
-      cluster: { name: cluster.name, ...(id !== undefined ? { id } : {}) },
+      cluster: { name: cluster.name, ...(id !== undefined ? ({ id } satisfies ValuesLayer<CiliumClusterValues>) : {}) },
       ipam: { operator: { clusterPoolIPv4PodCIDRList: [cluster.network.podCidr], clusterPoolIPv4MaskSize: NODE_MASK_SIZE } },
-      ...(clusterMeshEnabled(fleet.platform) ? { clustermesh: clusterMeshValues(fleet, cluster) } : {}),
+      ...(clusterMeshEnabled(fleet.platform) ? ({ clustermesh: clusterMeshValues(fleet, cluster) } satisfies ValuesLayer<CiliumValues>) : {}),
     };
   },
   addClusterObjects: (scope, fleet, cluster) => {
@@ -83,7 +84,7 @@ export const cilium = defineAddonRenderer({
 });
 
 /** The cluster's peers, and its own address in its ClusterMesh API server's certificate. */
-function clusterMeshValues(fleet: Fleet, cluster: AddonCluster): HelmValues {
+function clusterMeshValues(fleet: Fleet, cluster: AddonCluster): ValuesLayer<CiliumClusterMeshValues> {
   // The model checked the pattern: present, with {cluster}, a DNS name with an optional port.
   const address = (name: string) => clusterMeshAddress(fleet.platform.cilium!.clusterMeshEndpoint!, name)!;
   const peers = clustersRunning(fleet, 'cilium').filter((c) => c.name !== cluster.name);

@@ -9,17 +9,18 @@
  * fleet's store.
  * @see https://kubernetes-sigs.github.io/external-dns/latest/docs/tutorials/aws/
  */
-import { externalDns as spec, ClusterParam, type HelmValues } from '../../model';
+import { externalDns as spec, ClusterParam } from '../../model';
 import { addAwsCredentials, awsAccess, type AwsAccess, IRSA_ANNOTATION, serviceMonitorValues } from './conventions';
-import { defineAddonRenderer } from './spi';
+import { defineAddonRenderer, type ValuesLayer } from './spi';
+import type { ExternalDnsValues } from './values/external-dns';
 
 /** Keys of the credentials Secret. */
 const ACCESS_KEY_ID = 'aws-access-key-id';
 const SECRET_ACCESS_KEY = 'aws-secret-access-key';
 
-export const externalDns = defineAddonRenderer({
+export const externalDns = defineAddonRenderer<'external-dns', ExternalDnsValues>({
   spec,
-  values: (fleet): HelmValues => {
+  values: (fleet): ValuesLayer<ExternalDnsValues> => {
     const settings = fleet.platform.externalDns!;
     return {
       provider: { name: 'aws' },
@@ -30,11 +31,11 @@ export const externalDns = defineAddonRenderer({
     };
   },
   // The owner ID is the cluster's name, templated when Argo CD generates the cluster's Application.
-  templatedValues: (): HelmValues => ({ txtOwnerId: ClusterParam.name }),
-  clusterValues: (fleet, cluster): HelmValues => ({
-    ...awsValues(awsAccess(fleet, cluster, spec.name), cluster.region),
-    ...serviceMonitorValues(cluster),
-  }),
+  templatedValues: (): ValuesLayer<ExternalDnsValues> => ({ txtOwnerId: ClusterParam.name }),
+  clusterValues: (fleet, cluster): ValuesLayer<ExternalDnsValues> => {
+    const monitor: ValuesLayer<Pick<ExternalDnsValues, 'serviceMonitor'>> = serviceMonitorValues(cluster);
+    return { ...awsValues(awsAccess(fleet, cluster, spec.name), cluster.region), ...monitor };
+  },
   addClusterObjects: (scope, fleet, cluster) => {
     addAwsCredentials(scope, awsAccess(fleet, cluster, spec.name), spec.namespace, ({ accessKeyId, secretAccessKey }) => ({
       [ACCESS_KEY_ID]: accessKeyId,
@@ -44,7 +45,7 @@ export const externalDns = defineAddonRenderer({
 });
 
 /** How the chart's pod gets AWS credentials. */
-function awsValues(access: AwsAccess, region: string): HelmValues {
+function awsValues(access: AwsAccess, region: string): ValuesLayer<Pick<ExternalDnsValues, 'serviceAccount' | 'env'>> {
   if (access.kind === 'irsa') return { serviceAccount: { annotations: { [IRSA_ANNOTATION]: access.roleArn } } };
   const fromSecret = (key: string) => ({ secretKeyRef: { name: access.secretName, key } });
   return {

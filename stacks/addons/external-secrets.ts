@@ -28,9 +28,10 @@
  */
 import { RemoteSecretStore } from '../../constructs/external-secrets/remote-secret-store';
 import { SecretBackend, type ServiceAccountRef } from '../../constructs/external-secrets/secret-backend';
-import { externalSecrets as spec, type Fleet, type HelmValues } from '../../model';
+import { externalSecrets as spec, type Fleet } from '../../model';
 import { awsAccess, FLEET_SECRET_STORE, IRSA_ANNOTATION, serviceMonitorValues } from './conventions';
-import { defineAddonRenderer, type AddonCluster } from './spi';
+import { defineAddonRenderer, type AddonCluster, type ValuesLayer } from './spi';
+import type { ExternalSecretsValues } from './values/external-secrets';
 
 /** The operator's ServiceAccount (the chart's, named explicitly so the store can reference it). */
 export const OPERATOR_SERVICE_ACCOUNT: ServiceAccountRef = { name: 'external-secrets', namespace: spec.namespace };
@@ -67,21 +68,22 @@ export function fleetSecretBackend(fleet: Fleet, cluster: AddonCluster): SecretB
   });
 }
 
-export const externalSecrets = defineAddonRenderer({
+export const externalSecrets = defineAddonRenderer<'external-secrets', ExternalSecretsValues>({
   spec,
-  values: (): HelmValues => ({
+  values: (): ValuesLayer<ExternalSecretsValues> => ({
     installCRDs: true,
     serviceAccount: { create: true, name: OPERATOR_SERVICE_ACCOUNT.name },
     // On per cluster, where kube-prometheus-stack runs (clusterValues).
     serviceMonitor: { enabled: false },
   }),
-  overlayValues: (_fleet, overlay): HelmValues =>
+  overlayValues: (_fleet, overlay): ValuesLayer<ExternalSecretsValues> =>
     overlay.tier === 'production' ? { replicaCount: 2, leaderElect: true, podDisruptionBudget: { enabled: true, minAvailable: 1 } } : {},
-  clusterValues: (fleet, cluster): HelmValues => {
+  clusterValues: (fleet, cluster): ValuesLayer<ExternalSecretsValues> => {
     const role = irsaRole(fleet, cluster);
+    const monitor: ValuesLayer<Pick<ExternalSecretsValues, 'serviceMonitor'>> = serviceMonitorValues(cluster);
     return {
-      ...(role !== undefined ? { serviceAccount: { annotations: { [IRSA_ANNOTATION]: role } } } : {}),
-      ...serviceMonitorValues(cluster),
+      ...(role !== undefined ? ({ serviceAccount: { annotations: { [IRSA_ANNOTATION]: role } } } satisfies ValuesLayer<ExternalSecretsValues>) : {}),
+      ...monitor,
     };
   },
   addClusterObjects: (scope, fleet, cluster) => {

@@ -7,18 +7,31 @@
  * balancer there), a plain LoadBalancer Service elsewhere.
  * @see https://kubernetes.github.io/ingress-nginx/deploy/#aws
  */
-import { ingressNginx as spec, type HelmValues, type Provider } from '../../model';
-import { defineAddonRenderer } from './spi';
+import { ingressNginx as spec, type Provider } from '../../model';
+import { defineAddonRenderer, type ValuesLayer } from './spi';
 import { serviceMonitorValues } from './conventions';
+import type {
+  IngressNginxAutoscalingValues,
+  IngressNginxControllerValues,
+  IngressNginxMetricsValues,
+  IngressNginxNodePortsValues,
+  IngressNginxServiceValues,
+  IngressNginxValues,
+} from './values/ingress-nginx';
 
 /** The IngressClass every Ingress of the fleet (and cert-manager's HTTP-01 solver) uses. */
 export const NGINX_INGRESS_CLASS = 'nginx';
 
 /** Ports the controller listens on on every node of a Docker cluster. */
-export const DOCKER_NODE_PORTS = { http: 30080, https: 30443 } as const;
+export const DOCKER_NODE_PORTS = { http: 30080, https: 30443 } as const satisfies IngressNginxNodePortsValues;
 
 /** Autoscaling of the controller on production overlays. */
-const PRODUCTION_AUTOSCALING = { minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70, targetMemoryUtilizationPercentage: 80 } as const;
+const PRODUCTION_AUTOSCALING = {
+  minReplicas: 2,
+  maxReplicas: 10,
+  targetCPUUtilizationPercentage: 70,
+  targetMemoryUtilizationPercentage: 80,
+} as const satisfies Omit<IngressNginxAutoscalingValues, 'enabled'>;
 
 /**
  * A Network Load Balancer from the AWS cloud controller (no AWS Load Balancer
@@ -31,30 +44,33 @@ const AWS_NLB_ANNOTATIONS = {
   'service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled': 'true',
 } as const;
 
-export const ingressNginx = defineAddonRenderer({
+export const ingressNginx = defineAddonRenderer<'ingress-nginx', IngressNginxValues>({
   spec,
-  values: (): HelmValues => ({
+  values: (): ValuesLayer<IngressNginxValues> => ({
     controller: {
       ingressClassResource: { name: NGINX_INGRESS_CLASS, enabled: true, default: true, controllerValue: 'k8s.io/ingress-nginx' },
       ingressClass: NGINX_INGRESS_CLASS,
       metrics: { enabled: true },
     },
   }),
-  overlayValues: (_fleet, overlay): HelmValues =>
+  overlayValues: (_fleet, overlay): ValuesLayer<IngressNginxValues> =>
     overlay.tier === 'production'
       ? // With more than one replica the chart adds a PodDisruptionBudget (controller.minAvailable, 1).
       { controller: { autoscaling: { enabled: true, ...PRODUCTION_AUTOSCALING } } }
       : { controller: { replicaCount: 1, autoscaling: { enabled: false } } },
-  clusterValues: (_fleet, cluster): HelmValues => ({
-    controller: {
-      service: serviceValues(cluster.provider),
-      ...(Object.keys(serviceMonitorValues(cluster)).length > 0 ? { metrics: serviceMonitorValues(cluster) } : {}),
-    },
-  }),
+  clusterValues: (_fleet, cluster): ValuesLayer<IngressNginxValues> => {
+    const monitor: ValuesLayer<Pick<IngressNginxMetricsValues, 'serviceMonitor'>> = serviceMonitorValues(cluster);
+    return {
+      controller: {
+        service: serviceValues(cluster.provider),
+        ...(Object.keys(monitor).length > 0 ? ({ metrics: monitor } satisfies ValuesLayer<IngressNginxControllerValues>) : {}),
+      },
+    };
+  },
 });
 
 /** The controller's Service for the cluster's infrastructure. */
-function serviceValues(provider: Provider): HelmValues {
+function serviceValues(provider: Provider): ValuesLayer<IngressNginxServiceValues> {
   switch (provider.kind) {
     case 'capi-aws':
     case 'capi-aws-eks':

@@ -21,10 +21,11 @@
  */
 import { ClusterPolicy } from '../../constructs/kyverno/cluster-policy';
 import { PodRule } from '../../constructs/kyverno/pod-rule';
-import { CATALOG, kyverno as spec, type Fleet, type HelmValues } from '../../model';
+import { CATALOG, kyverno as spec, type Fleet } from '../../model';
 import { kyvernoMode } from '../../model/addons/catalog/kyverno';
 import type { Overlay } from './overlays';
-import { defineAddonRenderer } from './spi';
+import { defineAddonRenderer, type ValuesLayer } from './spi';
+import type { KyvernoValues } from './values/kyverno';
 
 /** Namespaces of the platform itself, whose pods the fleet's policies do not judge. */
 export function excludedNamespaces(fleet: Fleet, overlay: Overlay): string[] {
@@ -34,10 +35,10 @@ export function excludedNamespaces(fleet: Fleet, overlay: Overlay): string[] {
   return [...namespaces].sort();
 }
 
-export const kyverno = defineAddonRenderer({
+export const kyverno = defineAddonRenderer<'kyverno', KyvernoValues>({
   spec,
-  values: (): HelmValues => ({ crds: { install: true } }),
-  overlayValues: (_fleet, overlay): HelmValues =>
+  values: (): ValuesLayer<KyvernoValues> => ({ crds: { install: true } }),
+  overlayValues: (_fleet, overlay): ValuesLayer<KyvernoValues> =>
     overlay.tier === 'production'
       ? {
         // Replicas above 1 also get a PodDisruptionBudget from the chart.

@@ -33,11 +33,12 @@ import { BackupScope } from '../../constructs/velero/backup-scope';
 import { BackupStorageLocation } from '../../constructs/velero/backup-storage-location';
 import { Schedule } from '../../constructs/velero/schedule';
 import { VolumeSnapshotLocation } from '../../constructs/velero/volume-snapshot-location';
-import { velero as spec, type Fleet, type HelmValues } from '../../model';
+import { velero as spec, type Fleet } from '../../model';
 import { HOURLY_BACKUP_LABEL, veleroBucket, veleroDrRegion, veleroSchedules, type VeleroLocationName, type VeleroSchedulePlan } from '../../model/addons/catalog/velero';
 import { addAwsCredentials, awsAccess, type AwsAccess, IRSA_ANNOTATION, serviceMonitorValues } from './conventions';
-import { defineAddonRenderer, type AddonCluster } from './spi';
+import { defineAddonRenderer, type AddonCluster, type ValuesLayer } from './spi';
 import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
+import type { VeleroMetricsValues, VeleroValues } from './values/velero';
 
 /** velero-plugin-for-aws: the v1.14 line is the one for Velero v1.18 (the plugin's compatibility matrix). */
 export const VELERO_AWS_PLUGIN_IMAGE = 'velero/velero-plugin-for-aws:v1.14.2';
@@ -77,9 +78,9 @@ function credentialOf(access: AwsAccess): { readonly name: string; readonly key:
   return access.kind === 'external-secret' ? { name: access.secretName, key: VELERO_CREDENTIALS_KEY } : undefined;
 }
 
-export const velero = defineAddonRenderer({
+export const velero = defineAddonRenderer<'velero', VeleroValues>({
   spec,
-  values: (): HelmValues => ({
+  values: (): ValuesLayer<VeleroValues> => ({
     initContainers: [
       {
         name: 'velero-plugin-for-aws',
@@ -96,13 +97,14 @@ export const velero = defineAddonRenderer({
     // `velero install`'s defaults for the server.
     resources: { requests: { cpu: '500m', memory: '128Mi' }, limits: { cpu: '1000m', memory: '512Mi' } },
   }),
-  clusterValues: (fleet: Fleet, cluster: AddonCluster): HelmValues => {
+  clusterValues: (fleet: Fleet, cluster: AddonCluster): ValuesLayer<VeleroValues> => {
     const access = awsAccess(fleet, cluster, spec.name);
+    const monitor: ValuesLayer<Pick<VeleroMetricsValues, 'serviceMonitor'>> = serviceMonitorValues(cluster);
     return {
-      ...(access.kind === 'irsa'
+      ...((access.kind === 'irsa'
         ? { credentials: { useSecret: false }, serviceAccount: { server: { annotations: { [IRSA_ANNOTATION]: access.roleArn } } } }
-        : { credentials: { useSecret: true, existingSecret: access.secretName } }),
-      ...(Object.keys(serviceMonitorValues(cluster)).length > 0 ? { metrics: serviceMonitorValues(cluster) } : {}),
+        : { credentials: { useSecret: true, existingSecret: access.secretName } }) satisfies ValuesLayer<VeleroValues>),
+      ...(Object.keys(monitor).length > 0 ? ({ metrics: monitor } satisfies ValuesLayer<VeleroValues>) : {}),
     };
   },
   addClusterObjects: (scope, fleet, cluster) => {
