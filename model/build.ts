@@ -3,6 +3,8 @@
  * parsed definition and the merged clusters.
  */
 import { mergeSelections, type MergedAddon } from './addons/merge';
+import { compareText } from './compare';
+import { appDelivery, buildRollout, buildServices, upgradedVersion } from './delivery/build';
 import type { AddonName } from './addons/names';
 import type { HelmValues } from './addons/options';
 import { addonLabel, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
@@ -12,7 +14,7 @@ import type { MergedCluster } from './merge';
 import { Names } from './names';
 import type { ParsedDefinition } from './parse';
 import { formatVersion, parseKubernetesVersion } from './rules/version';
-import type { AddonConfig, AddonValues, App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration } from './types';
+import type { AddonConfig, AddonValues, App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration, Rollout } from './types';
 
 /** Builds the model; call only when the rules reported no problem. */
 export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedCluster[]): Fleet {
@@ -23,7 +25,8 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     revision: parsed.repo!.revision ?? 'main',
     path: normalizeFolder(parsed.repo!.path ?? '.'),
   };
-  const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn };
+  const rollout = buildRollout(parsed, merged);
+  const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn, rollout };
   const clusters = merged.map((c) => buildCluster(c, context)).sort((a, b) => compare(a.name, b.name));
   const environments: Environment[] = parsed.environmentNames.map((env, order) => {
     const def = parsed.environments?.get(env);
@@ -45,6 +48,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       path: def.path,
       namespace: def.namespace,
       environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
+      ...appDelivery(def),
     }))
     .sort((a, b) => compare(a.name, b.name));
   return deepFreeze({
@@ -61,6 +65,9 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     clusters,
     apps,
     platform: parsed.platform ?? {},
+    services: buildServices(parsed),
+    rollout,
+    engine: parsed.engine ?? 'argocd',
   });
 }
 
@@ -68,6 +75,7 @@ interface BuildContext {
   readonly name: string;
   readonly repo: Fleet['repo'];
   readonly hubRoleArn?: string;
+  readonly rollout: Rollout;
 }
 
 function buildHub(def: HubDefinition, context: BuildContext): HubCluster {
@@ -127,7 +135,11 @@ function environmentValues(merged: ReadonlyMap<AddonName, MergedAddon>): AddonVa
 function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
   const name = c.def.name;
   const provider = buildProvider(c.def.provider, context.name, name, context.hubRoleArn);
-  const kubernetesVersion = version(c.kubernetesVersion!.value);
+  const own = version(c.kubernetesVersion!.value);
+  const eks = provider.kind === 'capi-aws-eks' || provider.kind === 'pulumi-eks' || provider.kind === 'existing';
+  const upgraded = upgradedVersion(context.rollout, name, own, eks);
+  const kubernetesVersion = upgraded ?? own;
+  const wave = context.rollout.waves.find((w) => w.clusters.includes(name))!.name;
   const addons = addonConfig(c.addons);
   const standby = c.def.standby ?? false;
   const labels = sortedRecord([
@@ -162,6 +174,8 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
     registration: registration(provider, context.name, name),
     ...optional('drPartner', c.def.drPartner),
     standby,
+    wave,
+    ...(upgraded ? { upgradedFrom: own } : {}),
   };
 }
 
@@ -271,10 +285,7 @@ function sortedRecord(entries: readonly (readonly [string, string])[]): Readonly
   return out;
 }
 
-/** Code-unit order: stable across locales. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const compare = compareText;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

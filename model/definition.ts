@@ -6,6 +6,9 @@
  * reads these types.
  */
 import type { AddonSelection, PlatformDefinition } from './addons/options';
+import type { AppDefinition, RolloutDefinition, ServiceDefinition } from './delivery/definition';
+
+export type * from './delivery/definition';
 
 /** Where the synthesized tree lives in Git; Argo CD syncs from here. */
 export interface RepoDefinition {
@@ -331,28 +334,6 @@ export interface HubDefinition {
   };
 }
 
-/** Workloads of application teams, delivered from their own repositories. */
-export interface AppDefinition<E extends string = string> {
-  /** DNS-1123 label, unique among apps. */
-  readonly name: string;
-  /** Repository of the app's manifests. */
-  readonly repoUrl: string;
-  /** @default 'main' */
-  readonly revision?: string;
-  /**
-   * Path in the app's repository; `{env}` is replaced by the cluster's environment.
-   * @example 'deploy/overlays/{env}'
-   */
-  readonly path: string;
-  /** Namespace the app is deployed to on each cluster. */
-  readonly namespace: string;
-  /**
-   * Environments whose clusters run the app.
-   * @default - all environments
-   */
-  readonly environments?: readonly E[];
-}
-
 /** The whole fleet. */
 export interface FleetDefinition<E extends string = string> {
   /** DNS-1123 label naming the fleet (the organisation); prefixes secret paths `<name>/<cluster>/…`. */
@@ -365,10 +346,26 @@ export interface FleetDefinition<E extends string = string> {
   /** @default [] */
   readonly apps?: readonly AppDefinition<NoInfer<E>>[];
   /**
+   * Services fleetwright renders itself (Deployment or canary Rollout, Services).
+   * @default []
+   */
+  readonly services?: readonly ServiceDefinition<NoInfer<E>>[];
+  /**
    * Fleet-wide settings of the add-ons (ACME account, secret store, backup bucket, …).
    * @default {}
    */
   readonly platform?: PlatformDefinition;
+  /**
+   * How changes roll out: waves, upgrades that follow them, guard rails.
+   * @default - one wave per environment, in order
+   */
+  readonly rollout?: RolloutDefinition;
+  /**
+   * Which GitOps engine the tree is rendered for: Argo CD, Flux, or both (for comparison or a
+   * migration; apply only one to a cluster).
+   * @default 'argocd'
+   */
+  readonly engine?: 'argocd' | 'flux' | 'both';
 }
 
 /**

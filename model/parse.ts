@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { PlatformDefinition } from './addons/options';
-import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, HubDefinition, RepoDefinition } from './definition';
+import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, HubDefinition, RepoDefinition, RolloutDefinition, ServiceDefinition } from './definition';
 import { formatPath, type Problems } from './problems';
-import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema } from './schema';
+import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema, ServiceSchema } from './schema';
 import { reportZodIssues } from './zod-issues';
 
 export interface Indexed<T> {
@@ -46,7 +46,10 @@ export interface ParsedDefinition {
    */
   readonly identities: readonly ClusterIdentity[];
   readonly apps: readonly Indexed<AppDefinition>[];
+  readonly services: readonly Indexed<ServiceDefinition>[];
   readonly platform?: PlatformDefinition;
+  readonly rollout?: RolloutDefinition;
+  readonly engine?: 'argocd' | 'flux' | 'both';
 }
 
 const Shape = z.strictObject({
@@ -56,13 +59,16 @@ const Shape = z.strictObject({
   environments: z.unknown(),
   clusters: z.unknown(),
   apps: z.unknown().optional(),
+  services: z.unknown().optional(),
   platform: z.unknown().optional(),
+  rollout: z.unknown().optional(),
+  engine: z.unknown().optional(),
 });
 
 export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     problems.add('(root)', `(root) the configuration exported ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}, not a fleet definition; export the result of defineFleet({...})`);
-    return { environmentNames: [], clusters: [], identities: [], apps: [] };
+    return { environmentNames: [], clusters: [], identities: [], apps: [], services: [] };
   }
   const raw = input as Record<string, unknown>;
   const shape = Shape.safeParse(raw, { reportInput: true });
@@ -72,6 +78,8 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
   const repo = part(RepoSchema, raw.repo, ['repo'], problems);
   const hub = part(HubSchema, raw.hub, ['hub'], problems);
   const platform = raw.platform === undefined ? undefined : part(FleetSchema.shape.platform, raw.platform, ['platform'], problems);
+  const rollout = raw.rollout === undefined ? undefined : part(FleetSchema.shape.rollout, raw.rollout, ['rollout'], problems);
+  const engine = raw.engine === undefined ? undefined : part(FleetSchema.shape.engine, raw.engine, ['engine'], problems);
 
   let environments: Map<string, EnvironmentDefinition> | undefined;
   let environmentNames: string[] = [];
@@ -98,7 +106,10 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
       ...(Array.isArray(raw.clusters) ? raw.clusters.map((c, i) => identity(c, ['clusters', i])) : []),
     ],
     apps: elements(AppSchema, raw.apps, 'apps', false, problems),
+    services: elements(ServiceSchema, raw.services, 'services', false, problems),
     platform,
+    rollout,
+    engine,
   };
 }
 

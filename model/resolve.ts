@@ -7,6 +7,7 @@ import { buildFleet } from './build';
 import { mergeClusters } from './merge';
 import { parseDefinition } from './parse';
 import { FleetValidationError, Problems, type Problem } from './problems';
+import { checkRollout, checkServices } from './delivery/rules';
 import { checkAddons } from './rules/addons';
 import { checkApps, checkDrCopies } from './rules/apps';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
@@ -42,6 +43,8 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkAddons(context, options.catalog ?? CATALOG);
   checkDisasterRecovery(context);
   checkDrCopies(context);
+  checkRollout(context);
+  checkServices(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

@@ -5,9 +5,14 @@
  */
 import { z } from 'zod';
 import { AddonSelectionSchema, PlatformSchema } from './addons/schema';
+import { AppSchema, RolloutSchema, ServiceSchema } from './delivery/schema';
+
+export { AppSchema, RolloutSchema, ServiceSchema };
 import type { PlatformDefinition } from './addons/options';
 import type {
   AppDefinition,
+  RolloutDefinition,
+  ServiceDefinition,
   ClusterDefinition,
   EnvironmentDefinition,
   HubDefinition,
@@ -141,15 +146,6 @@ export const RepoSchema = z.strictObject({
   path: text(syntax.repoFolder).optional(),
 });
 
-export const AppSchema = z.strictObject({
-  name: text((v) => syntax.dnsLabel(v)),
-  repoUrl: text(syntax.gitUrl),
-  revision: text(syntax.gitRevision).optional(),
-  path: text((v) => (v.trim() === '' || v.startsWith('/') ? ['is not a relative path', 'use a path like "deploy/overlays/{env}"'] : undefined)),
-  namespace: text((v) => syntax.dnsLabel(v)),
-  environments: z.array(z.string()).min(1).optional(),
-});
-
 /**
  * The top level. Clusters and apps are checked one by one (see
  * `validateDefinition`) so that one broken cluster does not hide the
@@ -162,7 +158,10 @@ export const FleetSchema = z.strictObject({
   environments: z.record(z.string(), EnvironmentSchema),
   clusters: z.array(z.unknown()),
   apps: z.array(z.unknown()).optional(),
+  services: z.array(z.unknown()).optional(),
   platform: PlatformSchema.optional(),
+  rollout: RolloutSchema.optional(),
+  engine: z.enum(['argocd', 'flux', 'both']).optional(),
 });
 
 // The schema and the hand-written definition types (which carry the TSDoc)
@@ -177,4 +176,6 @@ export const schemaMatchesDefinition: [
   Both<typeof AppSchema, AppDefinition>,
   Both<typeof provider, ProviderDefinition>,
   Both<typeof PlatformSchema, PlatformDefinition>,
-] = [[(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x]];
+  Both<typeof RolloutSchema, RolloutDefinition>,
+  Both<typeof ServiceSchema, ServiceDefinition>,
+] = [[(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x], [(x) => x, (x) => x]];

@@ -4,6 +4,10 @@
  */
 import type { AddonName } from './addons/names';
 import type { AddonOptionsMap, HelmValues, PlatformDefinition } from './addons/options';
+import type { ClusterSelectorDefinition, PreviewDefinition } from './delivery/definition';
+import type { Rollout, Service } from './delivery/types';
+
+export type * from './delivery/types';
 
 /** A Kubernetes version; `patch` is absent for EKS, which picks the patch release itself. */
 export interface KubernetesVersion {
@@ -168,6 +172,10 @@ export interface Cluster extends ClusterBase {
   readonly drPartner?: string;
   /** A disaster-recovery standby: runs only its primaries' apps, at a low replica count. */
   readonly standby: boolean;
+  /** The rollout wave the cluster is in. */
+  readonly wave: string;
+  /** The cluster's own version when an upgrade moved it to `kubernetesVersion`. */
+  readonly upgradedFrom?: KubernetesVersion;
 }
 
 export interface Environment {
@@ -192,6 +200,14 @@ export interface App {
   readonly namespace: string;
   /** Environments whose clusters run the app, in rollout order. */
   readonly environments: readonly string[];
+  /** Exactly these clusters (list generator), sorted. */
+  readonly clusters?: readonly string[];
+  readonly clusterSelector?: ClusterSelectorDefinition;
+  /** Services in the app's repository (matrix with a list). */
+  readonly services?: readonly string[];
+  /** Folder pattern whose matches are services (matrix with a Git directory generator). */
+  readonly serviceDirectories?: string;
+  readonly previews?: PreviewDefinition;
 }
 
 export interface Fleet {
@@ -214,4 +230,8 @@ export interface Fleet {
   readonly apps: readonly App[];
   /** Fleet-wide add-on settings, as written. */
   readonly platform: PlatformDefinition;
+  /** Sorted by name. */
+  readonly services: readonly Service[];
+  readonly rollout: Rollout;
+  readonly engine: 'argocd' | 'flux' | 'both';
 }

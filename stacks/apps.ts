@@ -11,6 +11,7 @@ import { automatedSync } from '../constructs/argocd/sync-policy';
 import { Application } from '../constructs/argocd/application';
 import { ClusterLabel, ClusterParam, Layout, Names, type App, type Cluster, type Fleet } from '../model';
 import { renderUnit, type Unit } from './rendered';
+import { fleetRollingSync, keepApplications, waveLabels } from './rollout/argocd-waves';
 
 export function appsUnit(fleet: Fleet): Unit {
   return renderUnit(Layout.apps, { scope: 'hub', cluster: fleet.hub.name }, fleet.apps.map((a) => Layout.app(a.name)), () => {});
@@ -30,9 +31,11 @@ export function appUnit(fleet: Fleet, app: App): Unit {
           ],
         }),
       ],
+      strategy: fleetRollingSync(fleet, { includeHub: false }),
+      keepApplications: keepApplications(fleet, fleet.clusters.filter((c) => app.environments.includes(c.environment))),
       template: {
         name: Names.appApplication(app.name, ClusterParam.name),
-        labels: { 'fleetwright.io/app': app.name },
+        labels: { 'fleetwright.io/app': app.name, ...waveLabels(fleet) },
         project: ClusterParam.label(ClusterLabel.env),
         sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: app.path.replaceAll('{env}', ClusterParam.label(ClusterLabel.env)) })],
         destination: Destination.cluster(ClusterParam.name, app.namespace),

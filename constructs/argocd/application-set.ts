@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
 import { applicationSpec, checkSpecProps, type ApplicationSpecProps } from './application';
 import type { Generator } from './cluster-generator';
+import type { RollingSync } from './rolling-sync';
 import { ARGO_API_VERSION } from './types';
 
 export interface ApplicationTemplateProps extends ApplicationSpecProps {
@@ -30,6 +31,20 @@ export interface ApplicationSetProps {
    * @default true
    */
   readonly preserveResourcesOnDeletion?: boolean;
+  /**
+   * Sync the generated Applications wave by wave. The controller then triggers every sync
+   * itself (it disables the Applications' autosync and reads `prune` from the template's
+   * `automated` policy, which therefore stays in the template).
+   * @default - all at once
+   */
+  readonly strategy?: RollingSync;
+  /**
+   * Never delete generated Applications (`applicationsSync: create-update`), so a generator
+   * that transiently returns nothing cannot remove them; removing them is then a manual step.
+   * Needs `applicationsetcontroller.enable.policy.override` on the controller.
+   * @default false
+   */
+  readonly keepApplications?: boolean;
 }
 
 export class ApplicationSet extends Construct {
@@ -44,6 +59,20 @@ export class ApplicationSet extends Construct {
     check.expect(props.template.name.includes('{{'), 'template.name', props.template.name, 'is not templated, so every generated Application would have the same name', 'include a parameter such as {{ .name }}');
     check.done();
     checkSpecProps('ApplicationSet', name, props.template);
+    const strategy = props.strategy;
+    if (strategy) {
+      const strategyCheck = new PropsCheck('ApplicationSet', name);
+      for (const key of strategy.labelKeys) {
+        strategyCheck.expect(
+          props.template.labels?.[key] !== undefined,
+          'template.labels',
+          props.template.labels ?? {},
+          `lacks "${key}", which the RollingSync steps select on, so no step would ever sync these Applications`,
+          `label the generated Applications with "${key}"`,
+        );
+      }
+      strategyCheck.done();
+    }
     this.name = name;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: ARGO_API_VERSION,
@@ -61,7 +90,11 @@ export class ApplicationSet extends Construct {
           },
           spec: applicationSpec(props.template),
         },
-        syncPolicy: { preserveResourcesOnDeletion: props.preserveResourcesOnDeletion ?? true },
+        ...(strategy ? { strategy: strategy.spec } : {}),
+        syncPolicy: {
+          preserveResourcesOnDeletion: props.preserveResourcesOnDeletion ?? true,
+          ...(props.keepApplications ? { applicationsSync: 'create-update' } : {}),
+        },
       },
     });
   }

@@ -15,6 +15,8 @@ export const ResourceSyncOption = {
   noDelete: 'Delete=false',
   /** Prune the object only after the rest of the sync succeeded. */
   pruneLast: 'PruneLast=true',
+  /** Apply server-side: fleetwright owns only the fields it writes. */
+  serverSideApply: 'ServerSideApply=true',
 } as const;
 
 type Option = (typeof ResourceSyncOption)[keyof typeof ResourceSyncOption];

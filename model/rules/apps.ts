@@ -11,6 +11,19 @@ export function checkApps({ parsed, problems }: RuleContext): void {
     if (isAddonName(app.def.name)) {
       problems.at(`${app.path}.name`, app.def.name, 'is the name of an add-on, so their Applications would clash', 'rename the app');
     }
+    const names = new Set(parsed.identities.map((c) => c.name));
+    app.def.clusters?.forEach((cluster, i) => {
+      if (!names.has(cluster)) problems.at(`${app.path}.clusters[${i}]`, cluster, 'is not a cluster of the fleet', 'name a cluster of clusters');
+    });
+    if (app.def.clusters && app.def.clusterSelector) {
+      problems.at(`${app.path}.clusterSelector`, app.def.clusterSelector, 'is set together with clusters, which already names them', 'keep one of the two');
+    }
+    if (app.def.services && app.def.serviceDirectories) {
+      problems.at(`${app.path}.serviceDirectories`, app.def.serviceDirectories, 'is set together with services', 'list the services, or let the folders name them, not both');
+    }
+    if (app.def.previews && !names.has(app.def.previews.cluster)) {
+      problems.at(`${app.path}.previews.cluster`, app.def.previews.cluster, 'is not a cluster of the fleet', 'name the cluster previews run on');
+    }
     if (!parsed.environments) continue;
     app.def.environments?.forEach((env, i) => {
       if (!parsed.environmentNames.includes(env)) {

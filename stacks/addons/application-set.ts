@@ -11,6 +11,8 @@ import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { addonLabel, ClusterLabel, ClusterParam, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
+import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
+import { clustersRunning } from './overlays';
 import { asHelmValues, type Addon } from './spi';
 
 /** The argument of `$<ref>/…` in value file paths. */
@@ -49,12 +51,15 @@ export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Ad
     ...(objectsPath ? [Source.git({ ...repo, path: objectsPath })] : []),
   ];
   const annotations = { [SYNC_WAVE]: String(wave) };
+  const running = clustersRunning(fleet, name);
   new ApplicationSet(scope, name, {
     metadata: { name: Names.addonApplicationSet(name), namespace: fleet.argocd.namespace, annotations },
     generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name, [addonLabel(name)]: 'true' } })],
+    strategy: fleetRollingSync(fleet, { includeHub: running.some((c) => c.role === 'hub') }),
+    keepApplications: keepApplications(fleet, running),
     template: {
       name: Names.addonApplication(name, ClusterParam.name),
-      labels: { 'fleetwright.io/addon': name },
+      labels: { 'fleetwright.io/addon': name, ...waveLabels(fleet) },
       annotations,
       project: ClusterParam.label(ClusterLabel.project),
       sources,

@@ -13,8 +13,11 @@ import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { ServiceMonitor } from '../../constructs/prometheus/service-monitor';
+import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
+import * as kplus from 'cdk8s-plus-28';
 import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, kubePrometheusStack, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
 import { drCopies } from '../apps';
+import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 
@@ -42,13 +45,30 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
     new ApplicationSet(chart, 'cluster-config', {
       metadata: { name: CLUSTER_CONFIG, namespace },
       generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name, [ClusterLabel.role]: 'spoke' } })],
+      strategy: fleetRollingSync(fleet, { includeHub: false }),
+      keepApplications: keepApplications(fleet, fleet.clusters),
       template: {
         name: Names.clusterConfigApplication(ClusterParam.name),
-        labels: { 'fleetwright.io/component': CLUSTER_CONFIG },
+        labels: { 'fleetwright.io/component': CLUSTER_CONFIG, ...waveLabels(fleet) },
         project: ClusterParam.label(ClusterLabel.env),
         sources: [Source.git({ repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: ClusterParam.annotation(ClusterAnnotation.clusterPath) })],
         destination: Destination.cluster(ClusterParam.name, FLEET_NAMESPACE),
         syncPolicy: automatedSync({ createNamespace: true }),
+      },
+    });
+    // The ApplicationSet controller's switches the fleet relies on: RollingSync needs progressive
+    // syncs; applicationsSync: create-update needs policy overrides. Applied server-side so only
+    // these keys are ours, and never pruned: the ConfigMap belongs to the Argo CD installation.
+    new kplus.ConfigMap(chart, 'cmd-params', {
+      metadata: {
+        name: 'argocd-cmd-params-cm',
+        namespace,
+        labels: { 'app.kubernetes.io/name': 'argocd-cmd-params-cm', 'app.kubernetes.io/part-of': 'argocd' },
+        annotations: syncOptions(ResourceSyncOption.serverSideApply, ResourceSyncOption.noPrune, ResourceSyncOption.noDelete),
+      },
+      data: {
+        'applicationsetcontroller.enable.progressive.syncs': 'true',
+        'applicationsetcontroller.enable.policy.override': 'true',
       },
     });
     if (fleet.hub.addons.includes(kubePrometheusStack.name)) {

@@ -83,6 +83,7 @@ export function spoke(kind: Provider['kind'], overrides: Partial<Cluster> = {}):
     environment: 'prod',
     tier: 'production',
     rolloutTier: 'general',
+    wave: 'prod',
     labels: { env: 'prod', region: 'eu-west-1', tier: 'production', 'rollout-tier': 'general', 'fleetwright.io/provider': provider.kind },
     annotations: {},
     addons: [],
@@ -97,7 +98,7 @@ export function spoke(kind: Provider['kind'], overrides: Partial<Cluster> = {}):
 
 /** The hub, on `kind` (a management cluster that manages itself after `clusterctl move`). */
 export function hub(kind: Provider['kind'], overrides: Partial<HubCluster> = {}): HubCluster {
-  const { environment: _e, tier: _t, rolloutTier: _r, protected: _p, registration: _g, role: _role, standby: _s, drPartner: _dr, ...base } = spoke(kind, {
+  const { environment: _e, tier: _t, rolloutTier: _r, protected: _p, registration: _g, role: _role, standby: _s, drPartner: _dr, wave: _w, ...base } = spoke(kind, {
     name: 'hub',
   });
   // The hub's own Argo CD needs no role to reach the hub.

@@ -1,0 +1,56 @@
+/** The resolved delivery part of the model: waves, upgrades, apps and services. */
+import type { KubernetesVersion } from '../types';
+
+/** A group of clusters updated together. */
+export interface Wave {
+  readonly name: string;
+  /** Position in rollout order, from 0. */
+  readonly index: number;
+  /** Values of the rollout label the wave selects. */
+  readonly values: readonly string[];
+  /** Count or percentage of the wave's clusters updated at once. */
+  readonly maxUpdate: number | `${number}%`;
+  /** The wave's clusters, sorted. */
+  readonly clusters: readonly string[];
+}
+
+export interface Rollout {
+  readonly by: 'environment' | 'rollout-tier';
+  /** The registration label the waves select on (`env` or `rollout-tier`). */
+  readonly label: 'env' | 'rollout-tier';
+  readonly waves: readonly Wave[];
+  /** The Kubernetes upgrade in progress, if any. */
+  readonly upgrade?: { readonly kubernetesVersion: KubernetesVersion; readonly throughWave: string };
+  /** Which ApplicationSets keep their Applications when their generator returns nothing. */
+  readonly keepApplications: 'production' | 'all' | 'none';
+}
+
+export interface Canary {
+  readonly steps: readonly number[];
+  readonly pause: string;
+  readonly analysis: { readonly successRate: number; readonly interval: string; readonly failureLimit: number };
+  readonly host?: string;
+}
+
+export interface KarmadaPlacement {
+  readonly weightBy: string;
+  /** Label value → weight; empty for equal weights. */
+  readonly weights: Readonly<Record<string, number>>;
+  readonly clusterSelector: Readonly<Record<string, string>>;
+  readonly failover: { readonly unreachableAfterSeconds: number; readonly notReadyAfterSeconds: number };
+  readonly overrides: readonly { readonly match: Readonly<Record<string, string>>; readonly memoryLimit?: string; readonly imageRegistry?: string }[];
+}
+
+export interface Service {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: string;
+  readonly port: number;
+  readonly replicas: number;
+  readonly resources: { readonly cpu: string; readonly memory: string };
+  /** In rollout order. */
+  readonly environments: readonly string[];
+  readonly delivery: 'argocd' | 'karmada';
+  readonly canary?: Canary;
+  readonly karmada?: KarmadaPlacement;
+}
