@@ -68,6 +68,13 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     services: buildServices(parsed),
     rollout,
     engine: parsed.engine ?? 'argocd',
+    flux: {
+      namespace: parsed.flux?.namespace ?? 'flux-system',
+      interval: parsed.flux?.interval ?? '10m',
+      timeout: parsed.flux?.timeout ?? '5m',
+      retryInterval: parsed.flux?.retryInterval ?? '2m',
+    },
+    karmada: { server: parsed.karmada?.server ?? 'https://karmada-apiserver.karmada-system.svc.cluster.local:5443' },
   });
 }
 

@@ -6,7 +6,7 @@
  * reads these types.
  */
 import type { AddonSelection, PlatformDefinition } from './addons/options';
-import type { AppDefinition, RolloutDefinition, ServiceDefinition } from './delivery/definition';
+import type { AppDefinition, FluxDefinition, KarmadaDefinition, RolloutDefinition, ServiceDefinition } from './delivery/definition';
 
 export type * from './delivery/definition';
 
@@ -366,6 +366,16 @@ export interface FleetDefinition<E extends string = string> {
    * @default 'argocd'
    */
   readonly engine?: 'argocd' | 'flux' | 'both';
+  /**
+   * Flux settings, used when `engine` is 'flux' or 'both'.
+   * @default {}
+   */
+  readonly flux?: FluxDefinition;
+  /**
+   * The Karmada control plane, used when a service has `delivery: 'karmada'`.
+   * @default {}
+   */
+  readonly karmada?: KarmadaDefinition;
 }
 
 /**

@@ -25,6 +25,17 @@ export const Layout = {
   /** Application teams' workloads. */
   apps: 'apps',
   app: (name: string) => `apps/${name}`,
+  /** An app's per-pull-request preview namespace, renamed per pull request by Argo CD. */
+  appPreview: (name: string) => `apps/${name}/preview`,
+  /** Services fleetwright renders itself: the ApplicationSets, and per service its base and environment overlays. */
+  services: 'services',
+  serviceBase: (name: string) => `services/${name}/base`,
+  serviceOverlay: (name: string, env: string) => `services/${name}/overlays/${env}`,
+  /** Objects the hub's Argo CD applies to Karmada's API server (services Karmada propagates). */
+  hubKarmada: 'hub/karmada',
+  /** Flux on the hub: sources and wave gates, and per cluster its Kustomizations and HelmReleases. */
+  hubFlux: 'hub/flux',
+  hubFluxCluster: (name: string) => `hub/flux/clusters/${name}`,
 } as const;
 
 /** A folder of the tree as a path in the fleet repository (what Argo CD's `source.path` takes). */

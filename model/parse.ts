@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { PlatformDefinition } from './addons/options';
-import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, HubDefinition, RepoDefinition, RolloutDefinition, ServiceDefinition } from './definition';
+import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, FluxDefinition, HubDefinition, KarmadaDefinition, RepoDefinition, RolloutDefinition, ServiceDefinition } from './definition';
 import { formatPath, type Problems } from './problems';
 import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema, ServiceSchema } from './schema';
 import { reportZodIssues } from './zod-issues';
@@ -50,6 +50,8 @@ export interface ParsedDefinition {
   readonly platform?: PlatformDefinition;
   readonly rollout?: RolloutDefinition;
   readonly engine?: 'argocd' | 'flux' | 'both';
+  readonly flux?: FluxDefinition;
+  readonly karmada?: KarmadaDefinition;
 }
 
 const Shape = z.strictObject({
@@ -63,6 +65,8 @@ const Shape = z.strictObject({
   platform: z.unknown().optional(),
   rollout: z.unknown().optional(),
   engine: z.unknown().optional(),
+  flux: z.unknown().optional(),
+  karmada: z.unknown().optional(),
 });
 
 export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
@@ -80,6 +84,8 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
   const platform = raw.platform === undefined ? undefined : part(FleetSchema.shape.platform, raw.platform, ['platform'], problems);
   const rollout = raw.rollout === undefined ? undefined : part(FleetSchema.shape.rollout, raw.rollout, ['rollout'], problems);
   const engine = raw.engine === undefined ? undefined : part(FleetSchema.shape.engine, raw.engine, ['engine'], problems);
+  const flux = raw.flux === undefined ? undefined : part(FleetSchema.shape.flux, raw.flux, ['flux'], problems);
+  const karmada = raw.karmada === undefined ? undefined : part(FleetSchema.shape.karmada, raw.karmada, ['karmada'], problems);
 
   let environments: Map<string, EnvironmentDefinition> | undefined;
   let environmentNames: string[] = [];
@@ -110,6 +116,8 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
     platform,
     rollout,
     engine,
+    flux,
+    karmada,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AddonSelectionSchema, PlatformSchema } from './addons/schema';
-import { AppSchema, RolloutSchema, ServiceSchema } from './delivery/schema';
+import { AppSchema, FluxSchema, KarmadaSchema, RolloutSchema, ServiceSchema } from './delivery/schema';
 
 export { AppSchema, RolloutSchema, ServiceSchema };
 import type { PlatformDefinition } from './addons/options';
@@ -162,6 +162,8 @@ export const FleetSchema = z.strictObject({
   platform: PlatformSchema.optional(),
   rollout: RolloutSchema.optional(),
   engine: z.enum(['argocd', 'flux', 'both']).optional(),
+  flux: FluxSchema.optional(),
+  karmada: KarmadaSchema.optional(),
 });
 
 // The schema and the hand-written definition types (which carry the TSDoc)

@@ -5,7 +5,7 @@
 import type { AddonName } from './addons/names';
 import type { AddonOptionsMap, HelmValues, PlatformDefinition } from './addons/options';
 import type { ClusterSelectorDefinition, PreviewDefinition } from './delivery/definition';
-import type { Rollout, Service } from './delivery/types';
+import type { FluxSettings, Rollout, Service } from './delivery/types';
 
 export type * from './delivery/types';
 
@@ -234,4 +234,8 @@ export interface Fleet {
   readonly services: readonly Service[];
   readonly rollout: Rollout;
   readonly engine: 'argocd' | 'flux' | 'both';
+  /** Flux settings (used when `engine` is 'flux' or 'both'). */
+  readonly flux: FluxSettings;
+  /** The Karmada control plane (used by services delivered by Karmada). */
+  readonly karmada: { readonly server: string };
 }

@@ -46,6 +46,41 @@ export interface RolloutDefinition {
   readonly keepApplications?: 'production' | 'all' | 'none';
 }
 
+/** How Flux reconciles the fleet when `engine` is 'flux' or 'both'. */
+export interface FluxDefinition {
+  /**
+   * Namespace of the hub's Flux controllers and of the fleet's GitRepository and HelmRepositories.
+   * @default 'flux-system'
+   */
+  readonly namespace?: string;
+  /**
+   * How often each Kustomization and HelmRelease is reconciled (a Go duration).
+   * @default '10m'
+   */
+  readonly interval?: string;
+  /**
+   * How long a reconciliation (apply and health checks) may take before it fails.
+   * @default '5m'
+   */
+  readonly timeout?: string;
+  /**
+   * How soon a failed reconciliation is retried.
+   * @default '2m'
+   */
+  readonly retryInterval?: string;
+}
+
+/** The Karmada control plane that propagates services with `delivery: 'karmada'`. */
+export interface KarmadaDefinition {
+  /**
+   * URL of Karmada's API server as the hub's Argo CD reaches it; Argo CD registers it as the
+   * cluster `karmada`, with credentials from the fleet's registration secret store (key
+   * `<fleet>/karmada/argocd-cluster`).
+   * @default 'https://karmada-apiserver.karmada-system.svc.cluster.local:5443'
+   */
+  readonly server?: string;
+}
+
 /** A label requirement, as Kubernetes label selectors take it. */
 export interface LabelRequirementDefinition {
   readonly key: string;

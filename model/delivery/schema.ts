@@ -25,6 +25,19 @@ export const RolloutSchema = z.strictObject({
   keepApplications: z.enum(['production', 'all', 'none']).optional(),
 });
 
+const duration = text((v) => (goDuration(v) ? ['is not a Go duration', 'write it like "10m", "90s" or "1h30m"'] : undefined));
+
+export const FluxSchema = z.strictObject({
+  namespace: dnsLabel.optional(),
+  interval: duration.optional(),
+  timeout: duration.optional(),
+  retryInterval: duration.optional(),
+});
+
+export const KarmadaSchema = z.strictObject({
+  server: text(syntax.httpsUrl).optional(),
+});
+
 const relativePath = (example: string) =>
   text((v) => (v.trim() === '' || v.startsWith('/') || v.split('/').includes('..') ? ['is not a relative path', `use a path like ${JSON.stringify(example)}`] : undefined));
 

@@ -25,6 +25,13 @@ export interface Rollout {
   readonly keepApplications: 'production' | 'all' | 'none';
 }
 
+export interface FluxSettings {
+  readonly namespace: string;
+  readonly interval: string;
+  readonly timeout: string;
+  readonly retryInterval: string;
+}
+
 export interface Canary {
   readonly steps: readonly number[];
   readonly pause: string;
