@@ -1,80 +1,58 @@
 /**
  * Application teams' workloads: one ApplicationSet per app on the hub,
- * generating an Application per cluster of the app's environments from the
- * team's own repository.
+ * generating Applications from the team's own repository for the app's
+ * clusters (and services), synced wave by wave; its DR copies; and its
+ * pull-request previews. The generator of each shape is in `apps/shapes.ts`.
+ *
+ * Guard rails: every ApplicationSet but the previews' keeps what its
+ * Applications deployed when it deletes one (`preserveResourcesOnDeletion`), and
+ * those reaching production clusters (per `rollout.keepApplications`) never
+ * delete Applications, so a generator that transiently returns nothing cannot
+ * remove a production workload.
  */
 import { ApplicationSet } from '../constructs/argocd/application-set';
-import { ClusterGenerator } from '../constructs/argocd/cluster-generator';
 import { Destination } from '../constructs/argocd/destination';
 import { Source } from '../constructs/argocd/source';
 import { automatedSync } from '../constructs/argocd/sync-policy';
-import { Application } from '../constructs/argocd/application';
-import { ClusterLabel, ClusterParam, Layout, Names, type App, type Cluster, type Fleet } from '../model';
+import { AppNames } from '../model/rules/apps';
+import { ClusterParam, Layout, type App, type Fleet } from '../model';
+import { addDrCopies } from './apps/dr';
+import { addPreviews, previewUnit } from './apps/previews';
+import { appShape, ENVIRONMENT } from './apps/shapes';
+import { appClusters } from './apps/targets';
 import { renderUnit, type Unit } from './rendered';
 import { fleetRollingSync, keepApplications, waveLabels } from './rollout/argocd-waves';
+
+export { drCopies } from './apps/dr';
 
 export function appsUnit(fleet: Fleet): Unit {
   return renderUnit(Layout.apps, { scope: 'hub', cluster: fleet.hub.name }, fleet.apps.map((a) => Layout.app(a.name)), () => {});
 }
 
+/** The hub's objects of `app`: its ApplicationSet, DR copies and previews ApplicationSet. */
 export function appUnit(fleet: Fleet, app: App): Unit {
   return renderUnit(Layout.app(app.name), { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
+    const shape = appShape(fleet, app);
     new ApplicationSet(chart, 'app', {
-      metadata: { name: app.name, namespace: fleet.argocd.namespace },
-      generators: [
-        ClusterGenerator.select({
-          matchLabels: { [ClusterLabel.fleet]: fleet.name, [ClusterLabel.role]: 'spoke' },
-          matchExpressions: [
-            { key: ClusterLabel.env, operator: 'In', values: app.environments },
-            // Standbys run their primaries' apps only, at a low replica count.
-            { key: ClusterLabel.standby, operator: 'DoesNotExist' },
-          ],
-        }),
-      ],
+      metadata: { name: AppNames.applicationSet(app.name), namespace: fleet.argocd.namespace },
+      generators: [shape.generator],
       strategy: fleetRollingSync(fleet, { includeHub: false }),
-      keepApplications: keepApplications(fleet, fleet.clusters.filter((c) => app.environments.includes(c.environment))),
+      keepApplications: keepApplications(fleet, appClusters(fleet, app)),
       template: {
-        name: Names.appApplication(app.name, ClusterParam.name),
+        name: shape.name,
         labels: { 'fleetwright.io/app': app.name, ...waveLabels(fleet) },
-        project: ClusterParam.label(ClusterLabel.env),
-        sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: app.path.replaceAll('{env}', ClusterParam.label(ClusterLabel.env)) })],
-        destination: Destination.cluster(ClusterParam.name, app.namespace),
+        project: ENVIRONMENT,
+        sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: shape.path })],
+        destination: Destination.cluster(ClusterParam.name, shape.namespace),
         syncPolicy: automatedSync({ createNamespace: true }),
       },
     });
-    for (const { primary, standby } of drCopies(fleet, app)) {
-      new Application(chart, `dr-${primary.name}`, {
-        metadata: {
-          name: Names.drApplication(app.name, primary.name),
-          namespace: fleet.argocd.namespace,
-          labels: { 'fleetwright.io/app': app.name, 'fleetwright.io/dr-primary': primary.name },
-        },
-        project: standby.environment,
-        sources: [
-          Source.git({
-            repoUrl: app.repoUrl,
-            revision: app.revision,
-            // The primary's configuration, scaled down: the standby is warm, not cold.
-            path: app.path.replaceAll('{env}', primary.environment),
-            kustomizePatches: [{ target: { group: 'apps', kind: 'Deployment' }, patch: drReplicasPatch(fleet) }],
-          }),
-        ],
-        destination: Destination.cluster(standby.name, app.namespace),
-        syncPolicy: automatedSync({ createNamespace: true }),
-      });
-    }
+    addDrCopies(chart, fleet, app);
+    if (app.previews) addPreviews(chart, fleet, app);
   });
 }
 
-/** The primaries that run `app` and have a standby, with that standby. */
-export function drCopies(fleet: Fleet, app: App): { primary: Cluster; standby: Cluster }[] {
-  const byName = new Map(fleet.clusters.map((c) => [c.name, c]));
-  return fleet.clusters
-    .filter((c) => !c.standby && c.drPartner !== undefined && app.environments.includes(c.environment))
-    .map((primary) => ({ primary, standby: byName.get(primary.drPartner!)! }));
-}
-
-/** A JSON patch setting every Deployment's replicas to the fleet's DR count. */
-function drReplicasPatch(fleet: Fleet): string {
-  return JSON.stringify([{ op: 'add', path: '/spec/replicas', value: fleet.platform.disasterRecovery?.replicas ?? 1 }]);
+/** The folders the previews' Applications read from the fleet repository (applied to the preview clusters, not the hub). */
+export function previewUnits(fleet: Fleet): Unit[] {
+  return fleet.apps.filter((app) => app.previews).map((app) => previewUnit(fleet, app));
 }

@@ -12,6 +12,9 @@ import type { Generator } from './cluster-generator';
 import type { RollingSync } from './rolling-sync';
 import { ARGO_API_VERSION } from './types';
 
+/** Argo CD's finalizer that deletes an Application's resources with it. */
+const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
 export interface ApplicationTemplateProps extends ApplicationSpecProps {
   /** Name of each generated Application (a Go template, e.g. `app-{{ .name }}`). */
   readonly name: string;
@@ -19,6 +22,13 @@ export interface ApplicationTemplateProps extends ApplicationSpecProps {
   readonly labels?: Readonly<Record<string, string>>;
   /** @default {} */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Put Argo CD's resources finalizer on each generated Application, so that deleting it (when
+   * its generator stops producing it) deletes what it deployed. Needs `preserveResourcesOnDeletion: false`:
+   * the finalizer would otherwise override that guard rail.
+   * @default false
+   */
+  readonly cascadeDelete?: boolean;
 }
 
 export interface ApplicationSetProps {
@@ -57,6 +67,13 @@ export class ApplicationSet extends Construct {
     const check = new PropsCheck('ApplicationSet', name);
     check.expect(props.generators.length > 0, 'generators', [], 'is empty', 'add at least one generator');
     check.expect(props.template.name.includes('{{'), 'template.name', props.template.name, 'is not templated, so every generated Application would have the same name', 'include a parameter such as {{ .name }}');
+    check.expect(
+      !(props.template.cascadeDelete && (props.preserveResourcesOnDeletion ?? true)),
+      'template.cascadeDelete',
+      true,
+      'deletes what an Application deployed when the ApplicationSet removes it, which preserveResourcesOnDeletion (true) is meant to prevent',
+      'set preserveResourcesOnDeletion: false for ApplicationSets whose Applications own what they deploy (e.g. previews)',
+    );
     check.done();
     checkSpecProps('ApplicationSet', name, props.template);
     const strategy = props.strategy;
@@ -87,6 +104,7 @@ export class ApplicationSet extends Construct {
             name: props.template.name,
             ...(props.template.labels ? { labels: { ...props.template.labels } } : {}),
             ...(props.template.annotations ? { annotations: { ...props.template.annotations } } : {}),
+            ...(props.template.cascadeDelete ? { finalizers: [RESOURCES_FINALIZER] } : {}),
           },
           spec: applicationSpec(props.template),
         },

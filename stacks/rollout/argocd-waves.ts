@@ -4,16 +4,15 @@
  * labels the generated Applications need for the steps to select them, and
  * which ApplicationSets keep their Applications when a generator returns nothing.
  */
-import type { LabelRequirement } from '../../constructs/argocd/cluster-generator';
-import { RollingSync } from '../../constructs/argocd/rolling-sync';
+import { RollingSync, type RollingSyncStep } from '../../constructs/argocd/rolling-sync';
 import { ClusterLabel, ClusterParam, type Cluster, type Fleet, type HubCluster } from '../../model';
 
 export function fleetRollingSync(fleet: Fleet, options: { readonly includeHub: boolean }): RollingSync {
-  const hub = { matchExpressions: [{ key: ClusterLabel.role, operator: 'In', values: ['hub'] } as LabelRequirement] };
+  const hub: RollingSyncStep = { matchExpressions: [{ key: ClusterLabel.role, operator: 'In', values: ['hub'] }] };
   return RollingSync.steps([
     ...(options.includeHub ? [hub] : []),
-    ...fleet.rollout.waves.map((wave) => ({
-      matchExpressions: [{ key: fleet.rollout.label, operator: 'In' as const, values: wave.values }],
+    ...fleet.rollout.waves.map((wave): RollingSyncStep => ({
+      matchExpressions: [{ key: fleet.rollout.label, operator: 'In', values: wave.values }],
       maxUpdate: wave.maxUpdate,
     })),
   ]);
