@@ -26,10 +26,15 @@ export interface WebServiceProps {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const QUANTITY = /^\d+(\.\d+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$/;
 
+/** The port of every Service in front of a web service (targeting the container's `http` port). */
+export const WEB_SERVICE_PORT = 80;
+
 /** Checks the props every delivery of a web service needs; throws with every problem at once. */
 export function checkWebServiceProps(kind: string, props: WebServiceProps): void {
   const check = new PropsCheck(kind, props.name);
   check.expect(DNS_LABEL.test(props.name), 'name', props.name, 'is not a DNS-1123 label', 'use lower-case letters, digits and -, at most 63 characters');
+  // The Service is named after the service, and Service names are DNS-1035 labels.
+  check.expect(!DNS_LABEL.test(props.name) || /^[a-z]/.test(props.name), 'name', props.name, 'does not start with a letter, which the Service named after it needs (DNS-1035 label)', 'start the name with a lowercase letter');
   check.expect(DNS_LABEL.test(props.namespace), 'namespace', props.namespace, 'is not a DNS-1123 label', 'use lower-case letters, digits and -, at most 63 characters');
   const ref = props.image.slice(props.image.lastIndexOf('/') + 1);
   const tag = ref.includes('@') ? undefined : ref.split(':')[1];
@@ -71,7 +76,7 @@ export function webServicePodTemplate(props: WebServiceProps): k8s.PodTemplateSp
 }
 
 /**
- * A ClusterIP Service on port 80 in front of the service's pods.
+ * A ClusterIP Service on port {@link WEB_SERVICE_PORT} (80) in front of the service's pods.
  * @param name the Service's name: the service's own, or e.g. `<name>-canary`
  */
 export function addWebServicePort(scope: Construct, id: string, props: WebServiceProps, name: string = props.name): k8s.KubeService {
@@ -80,7 +85,7 @@ export function addWebServicePort(scope: Construct, id: string, props: WebServic
     spec: {
       type: 'ClusterIP',
       selector: webServiceSelector(props.name),
-      ports: [{ name: 'http', port: 80, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      ports: [{ name: 'http', port: WEB_SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
     },
   });
 }
