@@ -21,8 +21,11 @@ export interface KubeObject {
 
 /** Which cluster a folder's objects are applied to. */
 export interface UnitTarget {
-  /** `hub`: applied to the hub; `cluster`: to one spoke; `shared`: included by cluster folders. */
-  readonly scope: 'hub' | 'cluster' | 'shared';
+  /**
+   * `hub`: applied to the hub; `cluster`: to one spoke; `shared`: included by cluster folders;
+   * `karmada`: applied to Karmada's API server (which propagates the objects to its member clusters).
+   */
+  readonly scope: 'hub' | 'cluster' | 'shared' | 'karmada';
   /** The cluster, for `hub` (the hub's name) and `cluster`. */
   readonly cluster?: string;
   /** The environment, for `cluster` and per-environment shared folders. */
@@ -37,10 +40,24 @@ export interface Unit {
   readonly objects: readonly KubeObject[];
   /** Other folders (relative to the tree root) the folder's kustomization includes. */
   readonly includes: readonly string[];
-  /** Files that are not Kubernetes objects (Helm value files), written as YAML and left out of the kustomization. */
-  readonly files: readonly { readonly name: string; readonly content: unknown }[];
+  /** Files that are not Kubernetes objects (Helm value files, reports), left out of the kustomization. */
+  readonly files: readonly UnitFile[];
   /** Whether the folder gets a kustomization.yaml (false for folders of value files only). */
   readonly kustomization: boolean;
+}
+
+/** A file of a folder that is not a Kubernetes object. */
+export interface UnitFile {
+  readonly name: string;
+  /** YAML data (written as YAML), or, with `format: 'text'`, the file's text (written verbatim). */
+  readonly content: unknown;
+  /** @default 'yaml' */
+  readonly format?: 'yaml' | 'text';
+}
+
+/** A text file written as it is, e.g. a report for reviewers. */
+export function textFile(name: string, text: string): UnitFile {
+  return { name, content: text, format: 'text' };
 }
 
 export interface UnitExtras {

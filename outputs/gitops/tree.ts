@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { RenderedFleet } from '../../stacks/fleet';
-import type { KubeObject, Unit } from '../../stacks/rendered';
+import type { KubeObject, Unit, UnitFile } from '../../stacks/rendered';
 import { stringifyDocument } from '../yaml/stringify';
 
 export const KUSTOMIZATION = 'kustomization.yaml';
@@ -18,10 +18,17 @@ export function treeFiles(rendered: RenderedFleet): TreeFiles {
   for (const unit of rendered.units) {
     const names = objectFileNames(unit);
     unit.objects.forEach((object, i) => files.set(`${unit.dir}/${names[i]}`, stringifyDocument(object)));
-    for (const file of unit.files) files.set(`${unit.dir}/${file.name}`, stringifyDocument(file.content));
+    for (const file of unit.files) files.set(`${unit.dir}/${file.name}`, fileContent(unit, file));
     if (unit.kustomization) files.set(`${unit.dir}/${KUSTOMIZATION}`, kustomization(unit, names));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** YAML data as YAML; text as it is, ending with a newline. */
+function fileContent(unit: Unit, file: UnitFile): string {
+  if (file.format !== 'text') return stringifyDocument(file.content);
+  if (typeof file.content !== 'string') throw new Error(`${unit.dir}/${file.name} is a text file, but its content is not a string`);
+  return file.content.endsWith('\n') ? file.content : `${file.content}\n`;
 }
 
 /** `<kind>-<name>.yaml`, with the namespace when two objects would share a name. */

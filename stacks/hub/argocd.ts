@@ -19,6 +19,7 @@ import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PR
 import { drCopies } from '../apps';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
+import { addKarmadaApplication, karmadaProjectDestinations } from '../karmada/application';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 
 /** Name of the hub's AppProject; environment projects are named after their environment. */
@@ -42,6 +43,7 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
       destination: Destination.inCluster(namespace),
       syncPolicy: automatedSync(),
     });
+    addKarmadaApplication(chart, fleet);
     new ApplicationSet(chart, 'cluster-config', {
       metadata: { name: CLUSTER_CONFIG, namespace },
       generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name, [ClusterLabel.role]: 'spoke' } })],
@@ -102,12 +104,13 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
     destinations: [...hubNamespaces].sort().map((ns) => ({ inCluster: true as const, namespace: ns })),
     clusterResources: [...clusterScoped.keys()].sort().map((k) => clusterScoped.get(k)!),
   });
-  if (fleet.hub.addons.length > 0) {
+  const karmada = karmadaProjectDestinations(fleet);
+  if (fleet.hub.addons.length > 0 || karmada.length > 0) {
     new AppProject(chart, 'project-hub-platform', {
       metadata: { name: HUB_PLATFORM_PROJECT, namespace },
-      description: `Add-ons of the hub ${fleet.hub.name}`,
+      description: `Add-ons of the hub ${fleet.hub.name}${karmada.length > 0 ? ', and the services Karmada propagates' : ''}`,
       sourceRepos: [fleet.repo.url, ...chartRepos(fleet.hub.addons)],
-      destinations: [{ inCluster: true, namespace: '*' }],
+      destinations: [{ inCluster: true, namespace: '*' }, ...karmada],
       clusterResources: [{ group: '*', kind: '*' }],
     });
   }

@@ -9,6 +9,7 @@ import { ClusterRegistration, HubRegistration } from '../../constructs/argocd/cl
 import { KubernetesSecretStore } from '../../constructs/external-secrets/cluster-secret-store';
 import { Layout, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
+import { addKarmadaRegistration } from '../karmada/registration';
 
 /** The ClusterSecretStore that reads Cluster API's kubeconfig Secrets on the hub. */
 export const KUBECONFIG_STORE = 'fleet-capi-kubeconfigs';
@@ -46,5 +47,6 @@ export function hubRegistrationUnit(fleet: Fleet): Unit {
         kubeconfigStore: KUBECONFIG_STORE,
       });
     }
+    addKarmadaRegistration(chart, fleet);
   });
 }
