@@ -4,6 +4,8 @@
  * import these constants.
  */
 import type { AddonName } from './addons/names';
+import { Names } from './names';
+import type { Fleet } from './types';
 
 /** Label keys on every cluster's registration. */
 export const ClusterLabel = {
@@ -78,3 +80,21 @@ export const ClusterParam = {
     return `{{ index .metadata.annotations ${JSON.stringify(key)} }}`;
   },
 } as const;
+
+/**
+ * The Secret on the hub that holds a spoke's kubeconfig, which Flux's
+ * Kustomizations and HelmReleases for that spoke read
+ * (`spec.kubeConfig.secretRef`): `<cluster>-kubeconfig` in the Cluster API
+ * namespace (`clusterApi.namespace`), the kubeconfig under the key `value`.
+ *
+ * Cluster API writes exactly this Secret for the clusters it creates (for
+ * EKS, CAPA keeps a short-lived token in it fresh). For `pulumi-eks` and
+ * `existing` clusters the fleet's Pulumi stack, or the user, creates it under
+ * the same name. The kubeconfig must be self-contained (a token or a client
+ * certificate): Flux's controllers run no exec plugin such as
+ * `aws eks get-token`. Flux reads a secretRef from the namespace of the object
+ * that refers to it, so a spoke's Flux objects live in this namespace.
+ */
+export function fluxKubeconfigSecret(fleet: Pick<Fleet, 'clusterApi'>, cluster: string): { readonly name: string; readonly namespace: string; readonly key: string } {
+  return { name: Names.capiKubeconfigSecret(cluster), namespace: fleet.clusterApi.namespace, key: 'value' };
+}

@@ -1,0 +1,170 @@
+/**
+ * Add-ons with Flux, per cluster running one: a HelmRelease of the pinned
+ * chart with the values Argo CD would use (see ./values), installed into the
+ * add-on's namespace on the cluster; the add-on's own objects (the folder its
+ * ApplicationSet syncs) as a Kustomization applied after the chart is Ready;
+ * and the catalog's dependencies as `dependsOn` between the same cluster's
+ * HelmReleases (and objects).
+ *
+ * A HelmRelease cannot depend on a Kustomization, and helm-controller's
+ * `dependsOn` compares no revisions, so HelmReleases cannot follow the waves
+ * by themselves: each is applied to the hub by a wrapper Kustomization of its
+ * own folder (same name, in Flux's namespace) that health-checks it. The
+ * wrapper builds from the fleet repository like the gates, so a commit reaches
+ * a wave's HelmReleases only after the previous wave's wrappers applied that
+ * commit and their HelmReleases became Ready with it.
+ * @see https://fluxcd.io/flux/components/kustomize/kustomizations/#dependencies
+ */
+import { HELM_API_VERSION, type FluxObjectRef } from '../../constructs/flux/api';
+import type { HelmChartSource } from '../../constructs/flux/helm-chart-source';
+import { KustomizationHealth } from '../../constructs/flux/kustomization';
+import { ADDON_NAMES, CATALOG, Layout, repoPath, type AddonName, type Fleet } from '../../model';
+import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
+import { ADDONS } from '../addons/catalog';
+import { clustersRunning, overlayName } from '../addons/overlays';
+import type { AddonCluster } from '../addons/spi';
+import { clusterLabels, clusterNamespace, FluxFolder, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
+import { optional, type ComponentPlan, type FluxSpec } from './plan';
+import { fleetSource } from './sources';
+import type { AddonValues } from './values';
+
+/** Add-ons some cluster (the hub included) runs, in catalog order. */
+export function usedAddons(fleet: Fleet): AddonName[] {
+  return ADDON_NAMES.filter((name) => clustersRunning(fleet, name).length > 0);
+}
+
+/** The folder of an add-on's objects its Application syncs to `cluster`, if it has objects. */
+export function addonObjectsFolder(addon: AddonName, cluster: AddonCluster): string | undefined {
+  const renderer = ADDONS[addon];
+  if (renderer.addClusterObjects) return Layout.clusterAddon(cluster.name, addon);
+  if (renderer.addOverlayObjects || renderer.addBaseObjects) return Layout.platformOverlay(addon, overlayName(cluster));
+  return undefined;
+}
+
+/** The Kustomizations of an add-on on a cluster. */
+export interface AddonRefs {
+  /** The hub Kustomization that applies and health-checks the HelmRelease (add-ons with a chart). */
+  readonly wrapper?: FluxObjectRef;
+  /** The Kustomization of the add-on's objects on the cluster (add-ons with objects). */
+  readonly objects?: FluxObjectRef;
+  /** What waits for the step before. */
+  readonly first: FluxObjectRef;
+  /** What Ready means for the add-on on the cluster. */
+  readonly last: FluxObjectRef;
+}
+
+export function addonRefs(fleet: Fleet, addon: AddonName, cluster: AddonCluster): AddonRefs {
+  const name = FluxNames.addon(addon, cluster.name);
+  const wrapper = CATALOG[addon].chart ? refOf(name, fleet.flux.namespace) : undefined;
+  const objects = addonObjectsFolder(addon, cluster) ? refOf(name, clusterNamespace(fleet, cluster)) : undefined;
+  return { wrapper, objects, first: (wrapper ?? objects)!, last: (objects ?? wrapper)! };
+}
+
+export function addonPlan(fleet: Fleet, addon: AddonName, values: AddonValues, chart: HelmChartSource | undefined): ComponentPlan {
+  const spec = CATALOG[addon];
+  const running = clustersRunning(fleet, addon);
+  const { interval, timeout, retryInterval } = fleet.flux;
+  const source = fleetSource(fleet);
+  const component = FluxComponent.addon(addon);
+  return {
+    component,
+    runsOn: new Map(running.map((c) => [c.name, [addonRefs(fleet, addon, c).last]])),
+    specs: (after) =>
+      running.flatMap((cluster): FluxSpec[] => {
+        const refs = addonRefs(fleet, addon, cluster);
+        const namespace = clusterNamespace(fleet, cluster);
+        const kubeConfig = kubeConfigOf(fleet, cluster);
+        const labels = clusterLabels(component, cluster);
+        const deps = spec.dependsOn.map((d) => d.name).filter((d) => cluster.addons.includes(d));
+        const specs: FluxSpec[] = [];
+        if (refs.wrapper && chart) {
+          const release = refOf(FluxNames.addon(addon, cluster.name), namespace);
+          const folder = FluxFolder.helmRelease(cluster.name, addon);
+          specs.push({
+            folder,
+            kind: 'HelmRelease',
+            props: {
+              ...release,
+              labels,
+              interval,
+              timeout,
+              retryInterval,
+              chart,
+              releaseName: addon,
+              targetNamespace: spec.namespace,
+              kubeConfig,
+              dependsOn: deps.filter((d) => CATALOG[d].chart).map((d) => refOf(FluxNames.addon(d, cluster.name), namespace)),
+              values: values(addon, cluster),
+            },
+          });
+          specs.push({
+            folder: FluxFolder.cluster(cluster.name),
+            kind: 'Kustomization',
+            props: {
+              ...refs.wrapper,
+              labels,
+              interval,
+              timeout,
+              retryInterval,
+              source,
+              path: repoPath(fleet, folder),
+              dependsOn: [
+                ...optional(after(cluster.name)),
+                // Dependencies without a chart have no HelmRelease to depend on.
+                ...deps.filter((d) => !CATALOG[d].chart).map((d) => addonRefs(fleet, d, cluster).last),
+              ],
+              health: KustomizationHealth.check([{ apiVersion: HELM_API_VERSION, kind: 'HelmRelease', ...release }]),
+            },
+          });
+        }
+        const objectsFolder = addonObjectsFolder(addon, cluster);
+        if (refs.objects && objectsFolder) {
+          specs.push({
+            folder: FluxFolder.cluster(cluster.name),
+            kind: 'Kustomization',
+            props: {
+              ...refs.objects,
+              labels,
+              interval,
+              timeout,
+              retryInterval,
+              source,
+              path: repoPath(fleet, objectsFolder),
+              kubeConfig,
+              // The objects need the chart's CRDs, and what they depend on.
+              dependsOn: [...(refs.wrapper ? [refs.wrapper] : optional(after(cluster.name))), ...deps.map((d) => addonRefs(fleet, d, cluster).last)],
+              health: KustomizationHealth.waitForAll(),
+              ...PRESERVE_ON_DELETION,
+            },
+          });
+        }
+        return specs;
+      }),
+  };
+}
+
+/**
+ * With engine 'flux', the objects add-ons put on the hub (`hub/addons/<addon>`,
+ * synced with the hub's tree under Argo CD): a Kustomization each, after the
+ * add-on is Ready on the hub (they use its CRDs).
+ */
+export function hubAddonSpecs(fleet: Fleet, folders: ReadonlySet<string>): FluxSpec[] {
+  return usedAddons(fleet)
+    .filter((addon) => folders.has(Layout.hubAddon(addon)))
+    .map((addon) => ({
+      folder: Layout.hubFlux,
+      kind: 'Kustomization' as const,
+      props: {
+        name: FluxNames.hubAddon(addon),
+        namespace: fleet.flux.namespace,
+        labels: clusterLabels(FluxNames.hubAddon(addon), fleet.hub),
+        interval: fleet.flux.interval,
+        timeout: fleet.flux.timeout,
+        retryInterval: fleet.flux.retryInterval,
+        source: fleetSource(fleet),
+        path: repoPath(fleet, Layout.hubAddon(addon)),
+        dependsOn: fleet.hub.addons.includes(addon) ? [addonRefs(fleet, addon, fleet.hub).last] : [],
+        health: KustomizationHealth.waitForAll(),
+      },
+    }));
+}

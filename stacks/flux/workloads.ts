@@ -1,0 +1,187 @@
+/**
+ * What reaches the spokes besides add-ons, one Kustomization per cluster (and
+ * service) as Argo CD has one Application: the cluster's entry folder
+ * (`cluster-config`), the services fleetwright renders, and application
+ * teams' apps from their own repositories, with their DR copies on standbys.
+ *
+ * Argo CD creates an Application's namespace (`CreateNamespace=true`); Flux
+ * creates none, so each cluster gets a Kustomization of the namespaces its
+ * apps and services use, never pruned (as Argo CD never deletes a namespace
+ * it created), which those Kustomizations depend on.
+ *
+ * An app's Kustomizations build from the app's own GitRepository while the
+ * gates build from the fleet's: Flux compares revisions only between
+ * Kustomizations of one source, so the waves order what the fleet repository
+ * changes (paths, namespaces, new clusters), while a new commit of an app's
+ * own repository reaches each cluster at its next reconciliation.
+ */
+import { KustomizationHealth } from '../../constructs/flux/kustomization';
+import { Layout, repoPath, type App, type Cluster, type Fleet } from '../../model';
+import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
+import { serviceApplicationName } from '../../model/delivery/service-rules';
+import { AppNames } from '../../model/rules/apps';
+import { drCopies } from '../apps/dr';
+import { appPath } from '../apps/shapes';
+import { appClusters } from '../apps/targets';
+import { serviceClusters } from '../services/application-set';
+import { clusterLabels, clusterNamespace, FluxFolder, FluxLabel, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
+import { optional, type ComponentPlan, type FluxSpec } from './plan';
+import { appSource, fleetSource } from './sources';
+
+/** Every spoke's entry folder, `clusters/<name>`. */
+export function clusterConfigPlan(fleet: Fleet): ComponentPlan {
+  const ref = (c: Cluster) => refOf(FluxNames.clusterConfig(c.name), clusterNamespace(fleet, c));
+  return {
+    component: FluxComponent.clusterConfig,
+    runsOn: new Map(fleet.clusters.map((c) => [c.name, [ref(c)]])),
+    specs: (after) =>
+      fleet.clusters.map((cluster) => ({
+        folder: FluxFolder.cluster(cluster.name),
+        kind: 'Kustomization' as const,
+        props: {
+          ...ref(cluster),
+          labels: clusterLabels(FluxComponent.clusterConfig, cluster),
+          ...timing(fleet),
+          source: fleetSource(fleet),
+          path: repoPath(fleet, Layout.cluster(cluster.name)),
+          kubeConfig: kubeConfigOf(fleet, cluster),
+          dependsOn: optional(after(cluster.name)),
+          health: KustomizationHealth.waitForAll(),
+          ...PRESERVE_ON_DELETION,
+        },
+      })),
+  };
+}
+
+/** A workload on one cluster: its Kustomization's name, path in its source, and namespace. */
+interface Placement {
+  readonly name: string;
+  readonly path: string;
+  readonly namespace: string;
+}
+
+/** The services Argo CD would deliver per cluster (those Karmada propagates are not Flux's). */
+export function servicePlans(fleet: Fleet): ComponentPlan[] {
+  return fleet.services
+    .filter((s) => s.delivery === 'argocd')
+    .map((service) =>
+      placementPlan(fleet, service.name, serviceClusters(fleet, service), fleetSource(fleet), (c) => [
+        { name: serviceApplicationName(service.name, c.name), path: repoPath(fleet, Layout.serviceOverlay(service.name, c.environment)), namespace: service.namespace },
+      ]),
+    );
+}
+
+/** An app on the clusters its generator reaches (per service, with services). */
+export function appPlan(fleet: Fleet, app: App): ComponentPlan {
+  if (app.serviceDirectories || app.previews) throw new Error(`appPlan: app ${app.name} uses Argo CD-only generators, which the model refuses with Flux`);
+  return placementPlan(fleet, FluxComponent.app(app.name), appClusters(fleet, app), appSource(fleet, app), (c) => placements(app, c.environment, (s) => (s === undefined ? AppNames.perCluster(app.name, c.name) : AppNames.perService(app.name, s, c.name))));
+}
+
+function placements(app: App, environment: string, name: (service: string | undefined) => string): Placement[] {
+  return (app.services ?? [undefined]).map((service) => ({
+    name: name(service),
+    path: appPath(app.path, environment, service === undefined ? undefined : { pathValue: service }),
+    namespace: service ?? app.namespace,
+  }));
+}
+
+function placementPlan(fleet: Fleet, component: string, clusters: readonly Cluster[], source: ReturnType<typeof fleetSource>, place: (c: Cluster) => Placement[]): ComponentPlan {
+  const refs = (c: Cluster) => place(c).map((p) => refOf(p.name, clusterNamespace(fleet, c)));
+  return {
+    component,
+    runsOn: new Map(clusters.map((c) => [c.name, refs(c)])),
+    specs: (after) =>
+      clusters.flatMap((cluster) =>
+        place(cluster).map((p) => ({
+          folder: FluxFolder.cluster(cluster.name),
+          kind: 'Kustomization' as const,
+          props: {
+            name: p.name,
+            namespace: clusterNamespace(fleet, cluster),
+            labels: clusterLabels(component, cluster),
+            ...timing(fleet),
+            source,
+            path: p.path,
+            targetNamespace: p.namespace,
+            kubeConfig: kubeConfigOf(fleet, cluster),
+            dependsOn: [...optional(after(cluster.name)), namespacesRef(fleet, cluster)],
+            health: KustomizationHealth.waitForAll(),
+            ...PRESERVE_ON_DELETION,
+          },
+        })),
+      ),
+  };
+}
+
+/** The DR copies of an app: the primary's configuration on its standby, scaled to the fleet's DR replicas. No wave: Argo CD syncs them as plain Applications. */
+export function drCopySpecs(fleet: Fleet, app: App): FluxSpec[] {
+  const replicas = JSON.stringify([{ op: 'add', path: '/spec/replicas', value: fleet.platform.disasterRecovery?.replicas ?? 1 }]);
+  return drCopies(fleet, app).flatMap(({ primary, standby }) =>
+    placements(app, primary.environment, (s) => AppNames.drCopy(app.name, primary.name, s)).map((p) => ({
+      folder: FluxFolder.cluster(standby.name),
+      kind: 'Kustomization' as const,
+      props: {
+        name: p.name,
+        namespace: clusterNamespace(fleet, standby),
+        labels: { ...clusterLabels(FluxComponent.app(app.name), standby), [DR_PRIMARY_LABEL]: primary.name },
+        ...timing(fleet),
+        source: appSource(fleet, app),
+        path: p.path,
+        targetNamespace: p.namespace,
+        kubeConfig: kubeConfigOf(fleet, standby),
+        dependsOn: [namespacesRef(fleet, standby)],
+        patches: [{ patch: replicas, target: { group: 'apps', kind: 'Deployment' } }],
+        health: KustomizationHealth.waitForAll(),
+        ...PRESERVE_ON_DELETION,
+      },
+    })),
+  );
+}
+
+/** Label of a DR copy: the primary it copies (as on Argo CD's DR Applications). */
+export const DR_PRIMARY_LABEL = 'fleetwright.io/dr-primary';
+
+function namespacesRef(fleet: Fleet, cluster: Cluster) {
+  return refOf(FluxNames.namespaces(cluster.name), clusterNamespace(fleet, cluster));
+}
+
+/**
+ * The namespaces Kustomization of every cluster some Kustomization of `specs`
+ * puts into a namespace (`targetNamespace`), and the folder of those namespaces.
+ */
+export function namespaceSpecs(fleet: Fleet, specs: readonly FluxSpec[]): FluxSpec[] {
+  const byCluster = new Map<string, Set<string>>();
+  for (const s of specs) {
+    if (s.kind !== 'Kustomization' || !s.props.targetNamespace) continue;
+    const cluster = s.props.labels?.[FluxLabel.cluster];
+    if (!cluster) continue;
+    byCluster.set(cluster, (byCluster.get(cluster) ?? new Set()).add(s.props.targetNamespace));
+  }
+  const clusters = new Map(fleet.clusters.map((c) => [c.name, c]));
+  return [...byCluster.keys()].sort().flatMap((name): FluxSpec[] => {
+    const cluster = clusters.get(name)!;
+    const folder = FluxFolder.namespaces(name);
+    return [
+      ...[...byCluster.get(name)!].sort().map((ns) => ({ folder, kind: 'Namespace' as const, name: ns })),
+      {
+        folder: FluxFolder.cluster(name),
+        kind: 'Kustomization' as const,
+        props: {
+          ...namespacesRef(fleet, cluster),
+          labels: clusterLabels('namespaces', cluster),
+          ...timing(fleet),
+          source: fleetSource(fleet),
+          path: repoPath(fleet, folder),
+          kubeConfig: kubeConfigOf(fleet, cluster),
+          // Never delete a namespace, as Argo CD never deletes one it created.
+          prune: false,
+          ...PRESERVE_ON_DELETION,
+        },
+      },
+    ];
+  });
+}
+
+function timing(fleet: Fleet) {
+  return { interval: fleet.flux.interval, timeout: fleet.flux.timeout, retryInterval: fleet.flux.retryInterval };
+}
