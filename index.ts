@@ -6,3 +6,4 @@ export * from './model';
 export { renderFleet, type RenderedFleet } from './stacks/fleet';
 export type { KubeObject, Unit, UnitTarget } from './stacks/rendered';
 export { synthesize, synthesizeTo, type SynthOutput } from './outputs/synth';
+export { ApiVersionError, checkApiVersions, type ApiFinding } from './outputs/api-versions';

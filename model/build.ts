@@ -4,7 +4,7 @@
  */
 import { mergeSelections, type MergedAddon } from './addons/merge';
 import { compareText } from './compare';
-import { appDelivery, buildRollout, buildServices, upgradedVersion } from './delivery/build';
+import { appDelivery, buildRollout, buildServices, upgradedVersion, waveIndex } from './delivery/build';
 import type { AddonName } from './addons/names';
 import type { HelmValues } from './addons/options';
 import { addonLabel, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
@@ -143,10 +143,9 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
   const name = c.def.name;
   const provider = buildProvider(c.def.provider, context.name, name, context.hubRoleArn);
   const own = version(c.kubernetesVersion!.value);
-  const eks = provider.kind === 'capi-aws-eks' || provider.kind === 'pulumi-eks' || provider.kind === 'existing';
-  const upgraded = upgradedVersion(context.rollout, name, own, eks);
+  const upgraded = upgradedVersion(context.rollout, name, own, provider.kind);
   const kubernetesVersion = upgraded ?? own;
-  const wave = context.rollout.waves.find((w) => w.clusters.includes(name))!.name;
+  const wave = context.rollout.waves[waveIndex(context.rollout, name)!]!.name;
   const addons = addonConfig(c.addons);
   const standby = c.def.standby ?? false;
   const labels = sortedRecord([

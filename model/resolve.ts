@@ -8,6 +8,9 @@ import { mergeClusters } from './merge';
 import { parseDefinition } from './parse';
 import { FleetValidationError, Problems, type Problem } from './problems';
 import { checkRollout, checkServices } from './delivery/rules';
+import { checkEngine } from './delivery/engine-rules';
+import { checkServiceDelivery } from './delivery/service-rules';
+import { checkKarmada } from './delivery/karmada-rules';
 import { checkAddons } from './rules/addons';
 import { checkApps, checkDrCopies } from './rules/apps';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
@@ -45,6 +48,9 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkDrCopies(context);
   checkRollout(context);
   checkServices(context);
+  checkEngine(context);
+  checkServiceDelivery(context);
+  checkKarmada(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

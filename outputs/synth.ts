@@ -4,6 +4,7 @@
  */
 import type { Fleet } from '../model';
 import { renderFleet, type RenderedFleet } from '../stacks/fleet';
+import { ApiVersionError, checkApiVersions } from './api-versions';
 import { CredentialError, scanForCredentials } from './gitops/credentials';
 import { manifestFor, type Manifest } from './gitops/manifest';
 import { treeFiles, type TreeFiles } from './gitops/tree';
@@ -13,19 +14,32 @@ export interface SynthOutput {
   readonly rendered: RenderedFleet;
   readonly files: TreeFiles;
   readonly manifest: Manifest;
+  /**
+   * What synthesis succeeded despite, one line each (e.g. an object using an
+   * API a target cluster deprecates); the CLI prints them.
+   */
+  readonly warnings: readonly string[];
 }
 
-/** Everything synth would write, in memory; throws a {@link CredentialError} if any file holds credential material. */
-export function synthesize(fleet: Fleet): SynthOutput {
-  const rendered = renderFleet(fleet);
+/**
+ * Everything synth would write, in memory. Throws a {@link CredentialError}
+ * if any file holds credential material, and an {@link ApiVersionError} if an
+ * object uses an API one of its target clusters does not serve.
+ * @param rendered the folders to write (default: the fleet's, from `renderFleet`)
+ */
+export function synthesize(fleet: Fleet, rendered: RenderedFleet = renderFleet(fleet)): SynthOutput {
   const files = treeFiles(rendered);
   const findings = scanForCredentials(files);
   if (findings.length > 0) throw new CredentialError(findings);
-  return { rendered, files, manifest: manifestFor(fleet, files.keys()) };
+  const apis = checkApiVersions(fleet, rendered.units);
+  const errors = apis.filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw new ApiVersionError(errors);
+  const warnings = apis.filter((f) => f.severity === 'warning').map((f) => f.message);
+  return { rendered, files, manifest: manifestFor(fleet, files.keys()), warnings };
 }
 
 /** Synthesizes and writes into `outDir`; nothing is written unless synthesis succeeded. */
-export function synthesizeTo(fleet: Fleet, outDir: string): SynthOutput & { readonly result: WriteResult } {
-  const output = synthesize(fleet);
+export function synthesizeTo(fleet: Fleet, outDir: string, rendered?: RenderedFleet): SynthOutput & { readonly result: WriteResult } {
+  const output = synthesize(fleet, rendered);
   return { ...output, result: writeTree(outDir, output.files, output.manifest) };
 }

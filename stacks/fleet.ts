@@ -4,11 +4,14 @@
  */
 import { Layout, type Fleet } from '../model';
 import { addonUnits } from './addons/units';
-import { appsUnit, appUnit } from './apps';
+import { appsUnit, appUnit, previewUnits } from './apps';
 import { hubArgocdUnit } from './hub/argocd';
 import { hubClusterApiUnits } from './hub/cluster-api';
 import { hubRegistrationUnit } from './hub/registration';
+import { karmadaUnits } from './karmada/units';
+import { engineUnits } from './flux/engine';
 import { renderUnit, type Unit } from './rendered';
+import { serviceUnits } from './services/units';
 import { clusterConfigBaseUnit, clusterConfigOverlayUnit, clusterEntryUnit } from './spoke/cluster-config';
 
 export interface RenderedFleet {
@@ -23,13 +26,16 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
   const apps = fleet.apps.length > 0 ? [appsUnit(fleet), ...fleet.apps.map((app) => appUnit(fleet, app))] : [];
   const addons = addonUnits(fleet);
   const hubAddons = addons.filter((u) => u.target.scope === 'hub' && u.dir.startsWith(`${Layout.hubAddons}`));
-  const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps, ...hubAddons].flatMap((u) => u.objects));
+  const services = serviceUnits(fleet);
+  const hubServices = services.filter((u) => u.dir === Layout.services);
+  const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps, ...hubAddons, ...hubServices].flatMap((u) => u.objects));
   const hubIncludes = [
     argocd.dir,
     registration.dir,
     ...(clusterApi.length > 0 ? [Layout.hubClusterApi] : []),
     ...(hubAddons.length > 0 ? [Layout.hubAddons] : []),
     ...(apps.length > 0 ? [Layout.apps] : []),
+    ...(hubServices.length > 0 ? [Layout.services] : []),
   ];
   const hub = renderUnit(Layout.hub, hubTarget, hubIncludes, () => {});
   const hubEntry = renderUnit(Layout.cluster(fleet.hub.name), hubTarget, [Layout.hub], () => {});
@@ -43,6 +49,6 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
     ]
     : [];
 
-  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...addons, ...spokes];
-  return { units: units.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
+  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...previewUnits(fleet), ...addons, ...services, ...karmadaUnits(fleet), ...spokes];
+  return { units: engineUnits(fleet, units).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
 }

@@ -1,10 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main';
+import type { Output } from '../cli/output';
+import type { KubeObject, Unit } from '../stacks/rendered';
 import { PROJECT } from './helpers/conformance';
 import { mutableDefinition, validDefinition } from './helpers/definitions';
 import { readTree, tempDir } from './helpers/tmp';
+
+/** Folders added to what `renderFleet` returns, for the in-process tests of objects the definition cannot produce. */
+const crafted = vi.hoisted(() => ({ units: [] as Unit[] }));
+vi.mock('../stacks/fleet', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../stacks/fleet')>();
+  return { ...original, renderFleet: (fleet: Parameters<typeof original.renderFleet>[0]) => ({ units: [...original.renderFleet(fleet).units, ...crafted.units] }) };
+});
 
 const BIN = path.join(PROJECT, 'bin', 'fleetwright.js');
 const { dir, cleanup } = tempDir('fleetwright-cli-');
@@ -105,5 +115,84 @@ describe('the fleetwright command line', () => {
     const r = run(['synth', '--config', valid], { CDK8S_OUTDIR: out });
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(out, 'hub', 'kustomization.yaml'))).toBe(true);
+  });
+});
+
+describe('the fleetwright command line and the API versions of the target clusters', () => {
+  afterEach(() => {
+    crafted.units = [];
+  });
+
+  /** Runs the CLI in this process (so that the crafted folders reach synthesis); a .js config, which Node loads without tsx. */
+  function runHere(args: string[]) {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const out: Output = { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) };
+    const code = main(args, out, '0.0.0-test');
+    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  }
+
+  const own = tempDir('fleetwright-cli-api-');
+  afterAll(own.cleanup);
+  const jsConfig = path.join(own.dir, 'valid.config.js');
+  fs.writeFileSync(jsConfig, `module.exports = ${JSON.stringify(validDefinition())};\n`);
+  const object = (apiVersion: string, kind: string, name: string, namespace: string): KubeObject => ({ apiVersion, kind, metadata: { name, namespace } });
+  const legacy = (objects: KubeObject[], dir = 'clusters/dev-aws/legacy'): Unit => ({
+    dir,
+    target: dir.startsWith('hub/') ? { scope: 'hub', cluster: 'management' } : { scope: 'cluster', cluster: 'dev-aws', environment: 'dev' },
+    objects,
+    includes: [],
+    files: [],
+    kustomization: true,
+  });
+  const removedLine =
+    '  ✖ clusters/dev-aws/legacy/cronjob-backup.yaml: CronJob ops/backup uses batch/v1beta1, which Kubernetes 1.25 stopped serving, but it is applied to dev-aws (Kubernetes 1.34); use batch/v1';
+
+  it('GIVEN check --help WHEN run THEN it says that check renders in memory and checks the APIs of the target clusters', () => {
+    const r = run(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("credential material, and APIs that a target cluster's Kubernetes version no\nlonger serves (an error) or deprecates (a warning).");
+  });
+
+  it('GIVEN an object of an API its cluster no longer serves WHEN synthesized THEN one line names it, the exit code is 1 and nothing is written', () => {
+    crafted.units = [legacy([object('batch/v1beta1', 'CronJob', 'backup', 'ops')])];
+    const out = path.join(own.dir, 'never');
+    expect(runHere(['synth', '--config', jsConfig, '--out', out])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'fleetwright synth: the synthesized tree uses Kubernetes APIs that its clusters do not serve, so nothing was written:\n' +
+        `${removedLine}\n` +
+        'move the objects to the APIs named, or keep those clusters on a version that serves them',
+    });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('GIVEN the same object WHEN checked THEN check reports it too and exits with 1', () => {
+    crafted.units = [legacy([object('batch/v1beta1', 'CronJob', 'backup', 'ops')])];
+    const r = runHere(['check', '--config', jsConfig]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      'fleetwright check: the synthesized tree uses Kubernetes APIs that its clusters do not serve, so nothing was written:',
+      removedLine,
+      'move the objects to the APIs named, or keep those clusters on a version that serves them',
+    ]);
+  });
+
+  it('GIVEN an object of a deprecated API WHEN synthesized and checked THEN the warning is printed on stderr and both succeed', () => {
+    crafted.units = [legacy([object('v1', 'Endpoints', 'external-db', 'default')], 'hub/legacy')];
+    const warning = [
+      '1 warning:',
+      '  ⚠ hub/legacy/endpoints-external-db.yaml: Endpoints default/external-db uses v1, deprecated since Kubernetes 1.33, on management (Kubernetes 1.34); use discovery.k8s.io/v1 EndpointSlice',
+    ];
+    const out = path.join(own.dir, 'deprecated');
+    const synth = runHere(['synth', '--config', jsConfig, '--out', out]);
+    expect(synth.code).toBe(0);
+    expect(synth.stderr).toBe(`fleetwright synth: ${warning.join('\n')}`);
+    expect(synth.stdout).toMatch(/^✔ synthesized fleet acme \(6 clusters, \d+ files\) into /);
+    expect(fs.existsSync(path.join(out, 'hub', 'legacy', 'endpoints-external-db.yaml'))).toBe(true);
+    const check = runHere(['check', '--config', jsConfig]);
+    expect(check).toEqual({ code: 0, stdout: `✔ ${jsConfig} is valid: fleet acme, hub management, 6 clusters (dev 2, prod 4)`, stderr: `fleetwright check: ${warning.join('\n')}` });
   });
 });

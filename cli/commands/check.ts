@@ -1,4 +1,8 @@
+import { ConstructPropsError } from '../../constructs/errors';
 import { checkFleet, type Fleet } from '../../model';
+import { ApiVersionError } from '../../outputs/api-versions';
+import { CredentialError } from '../../outputs/gitops/credentials';
+import { synthesize } from '../../outputs/synth';
 import { ConfigLoadError, DEFAULT_CONFIG, loadConfig } from '../load-config';
 import type { Output } from '../output';
 
@@ -24,9 +28,30 @@ export function loadFleet(config: string | undefined, out: Output, command: stri
   return fleet;
 }
 
+/** Prints synthesis warnings on stderr, under a count. */
+export function printWarnings(warnings: readonly string[], out: Output, command: string): void {
+  if (warnings.length === 0) return;
+  out.stderr(`fleetwright ${command}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`);
+  for (const w of warnings) out.stderr(`  ⚠ ${w}`);
+}
+
+/**
+ * Validates, then synthesizes in memory (writing nothing) so that what only
+ * the rendered tree shows is checked too: credential material, construct
+ * props, and APIs the target clusters do not serve.
+ */
 export function runCheck(options: { config?: string }, out: Output): number {
   const fleet = loadFleet(options.config, out, 'check');
   if (!fleet) return 1;
+  try {
+    printWarnings(synthesize(fleet).warnings, out, 'check');
+  } catch (e) {
+    if (e instanceof CredentialError || e instanceof ApiVersionError || e instanceof ConstructPropsError) {
+      out.stderr(`fleetwright check: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
   const envs = fleet.environments.map((e) => `${e.name} ${e.clusters.length}`).join(', ');
   out.stdout(`✔ ${options.config ?? DEFAULT_CONFIG} is valid: fleet ${fleet.name}, hub ${fleet.hub.name}, ${fleet.clusters.length} clusters (${envs})`);
   return 0;

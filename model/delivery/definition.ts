@@ -26,7 +26,8 @@ export interface RolloutDefinition {
    */
   readonly by?: 'environment' | 'rollout-tier';
   /**
-   * The waves, in order; every cluster must be in exactly one.
+   * The waves, in order; every cluster must be in exactly one. Required with `by: 'rollout-tier'`
+   * (tiers have no natural order).
    * @default - one wave per environment, in the order of `environments`
    */
   readonly waves?: readonly WaveDefinition[];
@@ -34,6 +35,7 @@ export interface RolloutDefinition {
    * A Kubernetes upgrade that follows the waves: clusters of the waves up to and including
    * `throughWave` run `kubernetesVersion`; later waves keep their own. Move `throughWave` on
    * one wave at a time. At most one minor version above a cluster's own (version-skew policy).
+   * Clusters with provider `existing` are upgraded by whoever runs them and keep their own version.
    * @default - none
    */
   readonly upgrade?: { readonly kubernetesVersion: string; readonly throughWave: string };

@@ -2,18 +2,19 @@
 import { z } from 'zod';
 import { goDuration } from '../rules/schedule';
 import * as syntax from '../rules/syntax';
+import { formatValue } from '../problems';
 import { count, kubernetesVersion, text } from '../schema-kit';
 
 const dnsLabel = text((v) => syntax.dnsLabel(v));
 const labelMap = z.record(z.string(), z.string());
 
-const maxUpdate = z.union([
-  count(0, 100_000),
-  text((v) => {
-    const m = /^(\d{1,3})%$/.exec(v);
-    return m && Number(m[1]) <= 100 ? undefined : ['is not a percentage', 'write a whole percentage such as "25%", or a count of clusters'];
-  }).transform((v) => v as `${number}%`),
-]);
+/** A count of clusters (0–100000) or a whole percentage ('25%'), with one message for every wrong form. */
+const maxUpdate = z.union([z.number(), z.string()]).superRefine((v, ctx) => {
+  const ok = typeof v === 'number' ? Number.isInteger(v) && v >= 0 && v <= 100_000 : /^(\d{1,3})%$/.test(v) && Number(v.slice(0, -1)) <= 100;
+  if (!ok) {
+    ctx.addIssue({ code: 'custom', message: `${formatValue(v)} is neither a count of clusters nor a percentage; write a whole number such as 2, or a whole percentage up to 100% such as "25%"`, input: v });
+  }
+}).transform((v) => v as number | `${number}%`);
 
 export const RolloutSchema = z.strictObject({
   by: z.enum(['environment', 'rollout-tier']).optional(),
