@@ -1,7 +1,9 @@
 /**
  * The example fleet: a hub `management` in us-east-1 and five spokes across
  * dev, staging and prod, on four providers, plus a disaster-recovery standby
- * for prod-us-east-1. `npm run synth` renders it into `gitops/`.
+ * for prod-us-east-1. Changes roll out in five waves (dev, staging, then the
+ * prod tiers canary, early, general); a Kubernetes upgrade is under way in the
+ * first wave. `npm run synth` renders it into `gitops/`.
  */
 import { defineFleet } from './model';
 
@@ -33,10 +35,11 @@ export default defineFleet({
     thanos: { sidecarEndpoint: 'thanos-sidecar.{cluster}.acme.io:10901' },
   },
 
-  // Rollout order: dev, then staging, then prod.
+  // Environments in order: dev, then staging, then prod.
   environments: {
     dev: {
       region: 'us-east-1',
+      rolloutTier: 'dev',
       kubernetesVersion: '1.34.2',
       nodePools: [{ name: 'general', instanceType: 'm6i.large', replicas: 2, autoscaling: { min: 1, max: 4 } }],
       addons: { 'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true, velero: true },
@@ -44,6 +47,7 @@ export default defineFleet({
     },
     staging: {
       region: 'us-east-1',
+      rolloutTier: 'staging',
       kubernetesVersion: '1.34',
       nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 3, autoscaling: { min: 2, max: 6 } }],
       addons: {
@@ -141,7 +145,63 @@ export default defineFleet({
     },
   ],
 
+  // Every change (cluster config, add-ons, apps, services) reaches the clusters wave by wave:
+  // an Argo CD RollingSync step per wave, the next one only when the previous is healthy.
+  rollout: {
+    by: 'rollout-tier',
+    waves: [
+      { name: 'dev', values: ['dev'] },
+      { name: 'staging', values: ['staging'] },
+      { name: 'canary', values: ['canary'], maxUpdate: 1 },
+      { name: 'early', values: ['early'], maxUpdate: 2 },
+      { name: 'general', values: ['general'], maxUpdate: '25%' },
+    ],
+    // Kubernetes 1.35 has reached the dev wave; move throughWave on one wave at a time.
+    upgrade: { kubernetesVersion: '1.35.1', throughWave: 'dev' },
+  },
+
   apps: [
     { name: 'payments-api', repoUrl: 'https://github.com/acme/payments-api.git', path: 'deploy/overlays/{env}', namespace: 'payments' },
+    {
+      // A preview of every pull request labelled "preview", in its own namespace on dev-us-east-1.
+      name: 'web',
+      repoUrl: 'https://github.com/acme/web.git',
+      path: 'deploy/overlays/{env}',
+      namespace: 'web',
+      previews: {
+        github: { owner: 'acme', repo: 'web', tokenSecret: { name: 'github-token', key: 'token' }, labels: ['preview'] },
+        cluster: 'dev-us-east-1',
+        path: 'deploy/preview',
+      },
+    },
+  ],
+
+  services: [
+    {
+      // A canary with Argo Rollouts on every prod cluster: 5 → 10 → 30 → 60 → 100 % of the
+      // traffic through ingress-nginx, aborted when fewer than 99 % of requests succeed.
+      name: 'checkout',
+      image: 'ghcr.io/acme/checkout:1.4.2',
+      port: 8080,
+      replicas: 4,
+      environments: ['prod'],
+      canary: { steps: [5, 10, 30, 60], pause: '5m', analysis: { successRate: 0.99 }, host: 'checkout.acme.io' },
+    },
+    {
+      // Propagated by Karmada from the hub: 60 replicas split 3:2:1 over the prod regions
+      // (30/20/10), pulled from a registry mirror in ap-southeast-1.
+      name: 'storefront',
+      image: 'ghcr.io/acme/storefront:2.8.0',
+      port: 8080,
+      replicas: 60,
+      resources: { cpu: '250m', memory: '256Mi' },
+      environments: ['prod'],
+      delivery: 'karmada',
+      karmada: {
+        weightBy: 'region',
+        weights: { 'us-east-1': 3, 'eu-west-1': 2, 'ap-southeast-1': 1 },
+        overrides: [{ match: { region: 'ap-southeast-1' }, imageRegistry: '111122223333.dkr.ecr.ap-southeast-1.amazonaws.com' }],
+      },
+    },
   ],
 });

@@ -2,7 +2,11 @@
  * Synthetic fleets for benchmarks and scale tests: the example fleet's hub,
  * environments and settings with `n` generated spokes over three
  * environments and six regions, on three providers, running the full add-on
- * catalog (Velero and Thanos included), with disjoint networks.
+ * catalog (Velero and Thanos included), with disjoint networks. The example's
+ * waves, apps, previews and services come along, adapted to the generated
+ * clusters (dev and staging clusters take their environment's rollout tier,
+ * prod clusters are spread over canary, early and general; Karmada weighs
+ * every region).
  */
 import exampleDefinition from '../fleet.config';
 import type { AddonSelection, ClusterDefinition, FleetDefinition, ProviderDefinition } from '../model';
@@ -47,7 +51,7 @@ export function generateFleet(n: number): FleetDefinition {
       environment: env,
       region,
       kubernetesVersion: kubeadm ? '1.34.2' : '1.34',
-      rolloutTier: ROLLOUT_TIERS[i % ROLLOUT_TIERS.length]!,
+      ...(env === 'prod' ? { rolloutTier: ROLLOUT_TIERS[i % ROLLOUT_TIERS.length]! } : {}),
       provider,
       network: { podCidr: range(101), serviceCidr: range(170) },
       addons: kubeadm ? { ...addons, cilium: true } : addons,
@@ -57,5 +61,8 @@ export function generateFleet(n: number): FleetDefinition {
     ...base,
     environments: { dev: { ...base.environments.dev, addons: {} }, staging: { ...base.environments.staging, addons: {} }, prod: { ...base.environments.prod, addons: {} } },
     clusters,
+    apps: (base.apps ?? []).map((app) => (app.previews ? { ...app, previews: { ...app.previews, cluster: clusters.find((c) => c.environment === 'dev')?.name ?? app.previews.cluster } } : app)),
+    services: (base.services ?? []).map((s) =>
+      s.karmada?.weights ? { ...s, karmada: { ...s.karmada, weights: Object.fromEntries(REGIONS.map((r, i) => [r, (i % 3) + 1])), overrides: [] } } : s),
   };
 }

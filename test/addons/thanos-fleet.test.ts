@@ -99,7 +99,10 @@ describe('thanos: one failover alert per primary', () => {
 
 describe('thanos: adding a cluster', () => {
   const before = exampleSynth().rendered.units;
-  const after = variant((d) => d.clusters.push(NEW_CLUSTER));
+  const after = variant((d) => {
+    d.clusters.push(NEW_CLUSTER);
+    d.services.find((s: any) => s.name === 'storefront').karmada.weights['sa-east-1'] = 1;
+  });
   const hubUnits = (units: readonly Unit[]) => Object.fromEntries(units.filter((u) => u.target.scope === 'hub').map((u) => [u.dir, u.objects]));
 
   it('GIVEN the example and one more prod cluster running kube-prometheus-stack and thanos WHEN synthesized THEN Query gets exactly one more endpoint and the overview one more option', () => {

@@ -11,8 +11,8 @@
  * the other way round, and never clusters of different steps differently.
  */
 import { describe, expect, it } from 'vitest';
-import exampleDefinition from '../../fleet.config';
-import { resolveFleet, type FleetDefinition } from '../../model';
+import { exampleDefinitionFor } from '../helpers/example';
+import { resolveFleet } from '../../model';
 import { synthesize } from '../../outputs/synth';
 import type { Unit } from '../../stacks/rendered';
 import { engineDefinition } from './fleets';
@@ -68,11 +68,11 @@ describe('Argo CD and Flux release clusters in the same order', () => {
     expect([...batches].sort()).toEqual(['dev-aws<prod-eks', 'prod-existing<prod-other', 'prod-existing<prod-pulumi', 'prod-other<prod-pulumi']);
   });
 
-  it('GIVEN the example fleet (waves by environment, no maxUpdate) for both engines WHEN compared THEN the orders are equal without batches', () => {
-    const example = resolveFleet({ ...(exampleDefinition as FleetDefinition), engine: 'both' });
+  it('GIVEN the example fleet (five waves by rollout tier, with maxUpdate) for both engines WHEN compared THEN the orders are equal', () => {
+    const example = resolveFleet(exampleDefinitionFor('both'));
     const out = synthesize(example).rendered.units;
     expect(disagreements(out, example.repo.path)).toEqual([]);
-    for (const release of argoReleases(out).values()) expect(argoOrder(release).batches.size).toBe(0);
+    expect(argoReleases(out).get('cluster-config')!.maxUpdate).toEqual(['100%', '100%', 1, 2, '25%']);
   });
 
   it('GIVEN a Flux graph whose first cluster of a wave no longer waits WHEN compared THEN the missing order is reported, so the comparison can fail', () => {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import exampleDefinition from '../../fleet.config';
+import { exampleDefinitionFor } from '../helpers/example';
 import { resolveFleet, type FleetDefinition } from '../../model';
 import { KUSTOMIZATION } from '../../outputs/gitops/tree';
 import { synthesize } from '../../outputs/synth';
@@ -23,7 +23,7 @@ announceSkip('kubectl kustomize builds of the Flux fleets', kubectl);
 const fleets: [string, () => FleetDefinition][] = [
   ['the engine test fleet for Flux', () => engineDefinition('flux')],
   ['the engine test fleet for both engines', () => engineDefinition('both')],
-  ['the example fleet for Flux', () => ({ ...(exampleDefinition as FleetDefinition), engine: 'flux' })],
+  ['the example fleet for Flux', () => exampleDefinitionFor('flux')],
 ];
 
 function write(dir: string, name: string, definition: () => FleetDefinition): { out: string; folders: string[] } {

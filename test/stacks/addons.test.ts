@@ -72,7 +72,8 @@ describe('add-on ApplicationSets of the example fleet', () => {
       for (const repo of used) expect(repos, env.name).toContain(repo);
     }
     const hubPlatform = projects.find((p) => p.metadata.name === 'hub-platform');
-    expect(hubPlatform.spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: '*' }]);
+    // The hub itself, and Karmada's API server for the services Karmada propagates.
+    expect(hubPlatform.spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: '*' }, { name: 'karmada', namespace: '*' }]);
     expect(hubPlatform.spec.sourceRepos).toEqual([...new Set([exampleFleet.repo.url, ...exampleFleet.hub.addons.flatMap((a) => (CATALOG[a].chart ? [CATALOG[a].chart!.repoUrl] : []))])].sort());
   });
 });

@@ -19,8 +19,9 @@ describe.each([
       expect(meta.labels, cluster.name).toEqual({ ...cluster.labels, 'argocd.argoproj.io/secret-type': 'cluster', ...(reg.kind === 'Secret' ? { 'app.kubernetes.io/managed-by': 'fleetwright' } : {}) });
       expect(meta.annotations, cluster.name).toEqual(cluster.annotations);
     }
-    // Plus the hub's own (in-cluster) registration.
-    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(fleet.clusters.length + 1);
+    // Plus the hub's own (in-cluster) registration and, with services Karmada propagates, Karmada's API server.
+    const karmada = fleet.services.some((s) => s.delivery === 'karmada') ? 1 : 0;
+    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(fleet.clusters.length + 1 + karmada);
     const hub = registrations.find((o) => o.metadata.name === `cluster-${fleet.hub.name}`)!;
     expect(hub.kind).toBe('Secret');
     expect((hub as any).stringData).toEqual({ name: fleet.hub.name, server: 'https://kubernetes.default.svc', config: '{"tlsClientConfig":{"insecure":false}}' });
