@@ -12,7 +12,10 @@ interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Option lines, without `--help` (added to every command). */
   readonly help: string;
+  /** Paragraphs after the options. */
+  readonly details?: string;
   run(values: Record<string, string | boolean | undefined>, out: Output): number;
 }
 
@@ -26,11 +29,13 @@ const COMMANDS: Record<string, Command> = {
     help: [
       `  -c, --config FILE  fleet definition to load (default: ${DEFAULT_CONFIG})`,
       '  -o, --out DIR      output folder (default: $CDK8S_OUTDIR when run by `cdk8s synth`, else gitops)',
-      '',
+    ].join('\n'),
+    details: [
       'Writes only files whose content changed, removes files it produced before that are',
       'no longer produced, and never touches other files in DIR. Nothing is written when',
       'the definition has a problem, or when an object uses an API that a target cluster\'s',
-      'Kubernetes version does not serve; deprecated APIs are printed as warnings.',
+      'Kubernetes version does not serve. Prints deprecated APIs as warnings, and the',
+      'replica split Karmada will compute (also written to hub/karmada/replicas.md).',
     ].join('\n'),
     run: (values, out) => runSynth({ config: values.config as string | undefined, out: values.out as string | undefined }, out),
   },
@@ -40,7 +45,8 @@ const COMMANDS: Record<string, Command> = {
     options: { ...configOption },
     help: [
       `  -c, --config FILE  fleet definition to load (default: ${DEFAULT_CONFIG})`,
-      '',
+    ].join('\n'),
+    details: [
       'Also renders the tree in memory, to report what only the rendered objects show:',
       'credential material, and APIs that a target cluster\'s Kubernetes version no',
       'longer serves (an error) or deprecates (a warning).',
@@ -52,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
 function mainHelp(version: string): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   return [
-    `fleetwright ${version}: one typed fleet definition → a GitOps repository for Argo CD`,
+    `fleetwright ${version}: one typed fleet definition → a GitOps repository for Argo CD or Flux`,
     '',
     'Usage: fleetwright <command> [options]',
     '',
@@ -88,7 +94,7 @@ export function main(argv: readonly string[], out: Output, version: string): num
     return 2;
   }
   if (values.help) {
-    out.stdout(`Usage: ${command.usage}\n\n${command.summary}\n\nOptions:\n${command.help}\n  -h, --help         show this help`);
+    out.stdout(`Usage: ${command.usage}\n\n${command.summary}\n\nOptions:\n${command.help}\n  -h, --help         show this help${command.details ? `\n\n${command.details}` : ''}`);
     return 0;
   }
   return command.run(values, out);
