@@ -47,3 +47,21 @@ export function limitedNames(cluster: string, pools: readonly string[], addons: 
     ...addons.map((addon) => ({ what: `"${addon}" Application`, name: Names.addonApplication(addon, cluster), max: 63 })),
   ];
 }
+
+/** Names of what an app's ApplicationSets generate; the stacks use them too. */
+export const AppNames = {
+  /** The app's ApplicationSet. */
+  applicationSet: (app: string) => app,
+  /** Its Application on a cluster. */
+  perCluster: (app: string, cluster: string) => Names.appApplication(app, cluster),
+  /** Its Application for a service on a cluster (`services`, `serviceDirectories`). */
+  perService: (app: string, service: string, cluster: string) => Names.appApplication(`${app}-${service}`, cluster),
+  /** Its copy of a primary's Application on the primary's standby (per service with services). */
+  drCopy: (app: string, primary: string, service?: string) => Names.drApplication(service === undefined ? app : `${app}-${service}`, primary),
+  /** The ApplicationSet of the DR copies of an app whose services are folders. */
+  drApplicationSet: (app: string) => `${app}-dr`,
+  /** The ApplicationSet of the app's pull-request previews. */
+  previewApplicationSet: (app: string) => `${app}-previews`,
+  /** The Application, and the namespace, of a pull request's preview. */
+  preview: (app: string, pullRequest: string) => `${app}-pr-${pullRequest}`,
+} as const;

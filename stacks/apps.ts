@@ -14,7 +14,7 @@ import { ApplicationSet } from '../constructs/argocd/application-set';
 import { Destination } from '../constructs/argocd/destination';
 import { Source } from '../constructs/argocd/source';
 import { automatedSync } from '../constructs/argocd/sync-policy';
-import { AppNames } from '../model/rules/apps';
+import { AppNames } from '../model';
 import { ClusterParam, Layout, type App, type Fleet } from '../model';
 import { addDrCopies } from './apps/dr';
 import { addPreviews, previewUnit } from './apps/previews';

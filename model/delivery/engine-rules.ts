@@ -16,7 +16,7 @@ import { CATALOG } from '../addons/catalog';
 import type { AddonName } from '../addons/names';
 import { Names } from '../names';
 import { formatPath } from '../problems';
-import { AppNames } from '../rules/apps';
+import { AppNames } from '../names';
 import type { RuleContext } from '../rules/context';
 import { planWaves } from './waves';
 

@@ -15,7 +15,7 @@ import { ListGenerator } from '../../constructs/argocd/list-generator';
 import { MatrixGenerator } from '../../constructs/argocd/matrix-generator';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { AppNames } from '../../model/rules/apps';
+import { AppNames } from '../../model';
 import type { App, Cluster, Fleet } from '../../model';
 import { keepApplications } from '../rollout/argocd-waves';
 import { appPath } from './shapes';

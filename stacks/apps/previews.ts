@@ -20,7 +20,7 @@ import { Destination } from '../../constructs/argocd/destination';
 import { PullRequestGenerator, PullRequestParam } from '../../constructs/argocd/pull-request-generator';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { AppNames } from '../../model/rules/apps';
+import { AppNames } from '../../model';
 import { Layout, repoPath, type App, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
 import { appPath } from './shapes';

@@ -24,7 +24,7 @@ import { ClusterGenerator, type Generator } from '../../constructs/argocd/cluste
 import { GitGenerator } from '../../constructs/argocd/git-generator';
 import { ListGenerator } from '../../constructs/argocd/list-generator';
 import { MatrixGenerator } from '../../constructs/argocd/matrix-generator';
-import { AppNames } from '../../model/rules/apps';
+import { AppNames } from '../../model';
 import { ClusterLabel, ClusterParam, type App, type Cluster, type Fleet } from '../../model';
 
 /** What an app's ApplicationSet generates, as template expressions. */

@@ -19,7 +19,7 @@ import { KustomizationHealth } from '../../constructs/flux/kustomization';
 import { Layout, repoPath, type App, type Cluster, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
 import { serviceApplicationName } from '../../model/delivery/service-rules';
-import { AppNames } from '../../model/rules/apps';
+import { AppNames } from '../../model';
 import { drCopies } from '../apps/dr';
 import { appPath } from '../apps/shapes';
 import { appClusters } from '../apps/targets';
