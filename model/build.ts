@@ -4,6 +4,7 @@
  */
 import { mergeSelections, type MergedAddon } from './addons/merge';
 import { compareText } from './compare';
+import { registrationLabels } from './registration-labels';
 import { appDelivery, buildRollout, buildServices, upgradedVersion, waveIndex } from './delivery/build';
 import type { AddonName } from './addons/names';
 import type { HelmValues } from './addons/options';
@@ -148,20 +149,7 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
   const wave = context.rollout.waves[waveIndex(context.rollout, name)!]!.name;
   const addons = addonConfig(c.addons);
   const standby = c.def.standby ?? false;
-  const labels = sortedRecord([
-    ...[...c.labels].map(([key, source]) => [key, source.value] as const),
-    [ClusterLabel.env, c.def.environment],
-    [ClusterLabel.region, c.region!.value],
-    [ClusterLabel.tier, c.tier],
-    [ClusterLabel.rolloutTier, c.rolloutTier],
-    [ClusterLabel.fleet, context.name],
-    [ClusterLabel.provider, provider.kind],
-    [ClusterLabel.role, 'spoke'],
-    [ClusterLabel.project, c.def.environment],
-    ...(c.protected ? [[ClusterLabel.protected, 'true'] as const] : []),
-    ...(standby ? [[ClusterLabel.standby, 'true'] as const] : []),
-    ...addons.addons.map((addon) => [addonLabel(addon), 'true'] as const),
-  ]);
+  const labels = sortedRecord(Object.entries(registrationLabels(c, context.name)));
   return {
     role: 'spoke',
     name,

@@ -9,8 +9,8 @@
  * then gives some clusters none, which the replica report shows.
  */
 import { compareText } from '../compare';
-import { addonLabel, ClusterLabel } from '../contract';
-import type { MergedCluster } from '../merge';
+import { ClusterLabel } from '../contract';
+import { registrationLabels } from '../registration-labels';
 import type { RuleContext } from '../rules/context';
 
 /**
@@ -21,30 +21,6 @@ export const KARMADA_CLUSTER_NAME_MAX = 48;
 
 /** The cluster name under which the hub's Argo CD reaches Karmada's API server. */
 export const KARMADA_ARGOCD_CLUSTER = 'karmada';
-
-/**
- * The registration labels a cluster gets (see `buildCluster` in `model/build.ts`),
- * derived before the model is built: Karmada's `Cluster` objects carry them,
- * and placements select on them.
- */
-export function registrationLabels(c: MergedCluster, fleet: string): Readonly<Record<string, string>> {
-  const labels: Record<string, string> = {};
-  for (const [key, source] of c.labels) labels[key] = source.value;
-  Object.assign(labels, {
-    [ClusterLabel.env]: c.def.environment,
-    ...(c.region ? { [ClusterLabel.region]: c.region.value } : {}),
-    [ClusterLabel.tier]: c.tier,
-    [ClusterLabel.rolloutTier]: c.rolloutTier,
-    [ClusterLabel.fleet]: fleet,
-    [ClusterLabel.provider]: c.def.provider.kind,
-    [ClusterLabel.role]: 'spoke',
-    [ClusterLabel.project]: c.def.environment,
-    ...(c.protected ? { [ClusterLabel.protected]: 'true' } : {}),
-    ...(c.def.standby ? { [ClusterLabel.standby]: 'true' } : {}),
-  });
-  for (const [addon, merged] of c.addons) if (merged.enabled) labels[addonLabel(addon)] = 'true';
-  return labels;
-}
 
 /** At most five names (sorted), then how many more. */
 function names(list: readonly string[]): string {

@@ -7,7 +7,7 @@ import type { RuleContext } from '../rules/context';
 import { formatVersion, isVersion, parseKubernetesVersion } from '../rules/version';
 import type { KubernetesVersion } from '../types';
 import { planWaves, rolloutValue, rolloutValuePath, type WavePlan } from './waves';
-import { registrationLabels } from './karmada-rules';
+import { registrationLabels } from '../registration-labels';
 
 /** Names listed in one message before the rest is counted ("a, b, c, d, e and 7 more"). */
 const LISTED_NAMES = 5;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFleet, resolveFleet } from '../../model';
-import { registrationLabels } from '../../model/delivery/karmada-rules';
+import { registrationLabels } from '../../model/registration-labels';
 import { mergeClusters } from '../../model/merge';
 import { parseDefinition } from '../../model/parse';
 import { Problems } from '../../model/problems';
