@@ -20,25 +20,17 @@ import type { HelmChartSource } from '../../constructs/flux/helm-chart-source';
 import { KustomizationHealth } from '../../constructs/flux/kustomization';
 import { ADDON_NAMES, CATALOG, Layout, repoPath, type AddonName, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
-import { ADDONS } from '../addons/catalog';
-import { clustersRunning, overlayName } from '../addons/overlays';
+import { clustersRunning } from '../addons/overlays';
 import type { AddonCluster } from '../addons/spi';
+import { addonObjectsFolder } from '../delivery/placements';
+import type { MergedValues } from '../delivery/values';
 import { clusterLabels, clusterNamespace, FluxFolder, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
 import { optional, type ComponentPlan, type FluxSpec } from './plan';
 import { fleetSource } from './sources';
-import type { AddonValues } from './values';
 
 /** Add-ons some cluster (the hub included) runs, in catalog order. */
 export function usedAddons(fleet: Fleet): AddonName[] {
   return ADDON_NAMES.filter((name) => clustersRunning(fleet, name).length > 0);
-}
-
-/** The folder of an add-on's objects its Application syncs to `cluster`, if it has objects. */
-export function addonObjectsFolder(addon: AddonName, cluster: AddonCluster): string | undefined {
-  const renderer = ADDONS[addon];
-  if (renderer.addClusterObjects) return Layout.clusterAddon(cluster.name, addon);
-  if (renderer.addOverlayObjects || renderer.addBaseObjects) return Layout.platformOverlay(addon, overlayName(cluster));
-  return undefined;
 }
 
 /** The Kustomizations of an add-on on a cluster. */
@@ -60,7 +52,7 @@ export function addonRefs(fleet: Fleet, addon: AddonName, cluster: AddonCluster)
   return { wrapper, objects, first: (wrapper ?? objects)!, last: (objects ?? wrapper)! };
 }
 
-export function addonPlan(fleet: Fleet, addon: AddonName, values: AddonValues, chart: HelmChartSource | undefined): ComponentPlan {
+export function addonPlan(fleet: Fleet, addon: AddonName, values: MergedValues, chart: HelmChartSource | undefined): ComponentPlan {
   const spec = CATALOG[addon];
   const running = clustersRunning(fleet, addon);
   const { interval, timeout, retryInterval } = fleet.flux;

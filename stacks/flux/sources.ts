@@ -11,8 +11,9 @@ import { fluxGitUrl, GitReference, GitRepository } from '../../constructs/flux/g
 import type { HelmChartSource } from '../../constructs/flux/helm-chart-source';
 import { HelmRepository } from '../../constructs/flux/helm-repository';
 import { OCIRepository } from '../../constructs/flux/oci-repository';
-import { CATALOG, type AddonName, type App, type Fleet, type HelmChart } from '../../model';
+import { CATALOG, type AddonName, type App, type Fleet } from '../../model';
 import { FluxNames } from '../../model/delivery/engine-rules';
+import { isOciChart } from '../delivery/addon-components';
 
 /** The fleet repository's GitRepository, as Kustomizations refer to it. */
 export function fleetSource(fleet: Fleet): KustomizationSourceRef {
@@ -22,11 +23,6 @@ export function fleetSource(fleet: Fleet): KustomizationSourceRef {
 /** An app's GitRepository, as Kustomizations refer to it. */
 export function appSource(fleet: Fleet, app: App): KustomizationSourceRef {
   return { kind: 'GitRepository', name: FluxNames.appSource(app.name), namespace: fleet.flux.namespace };
-}
-
-/** Whether a catalog chart lives in an OCI registry (the catalog writes those without `oci://`). */
-export function isOciChart(chart: HelmChart): boolean {
-  return !/^https?:\/\//.test(chart.repoUrl);
 }
 
 /**

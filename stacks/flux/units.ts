@@ -18,12 +18,12 @@ import { HelmRelease } from '../../constructs/flux/helm-release';
 import { Kustomization } from '../../constructs/flux/kustomization';
 import { Layout, repoPath, type Cluster, type Fleet } from '../../model';
 import { FluxNames } from '../../model/delivery/engine-rules';
+import { addonValues } from '../delivery/values';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { addonPlan, hubAddonSpecs, usedAddons } from './addons';
 import { clusterLabels, FluxFolder, FluxLabel } from './conventions';
 import type { ComponentPlan, FluxSpec } from './plan';
 import { addSources, fleetSource } from './sources';
-import { addonValues } from './values';
 import { chainSteps, fleetSteps } from './waves';
 import { appPlan, clusterConfigPlan, drCopySpecs, namespaceSpecs, servicePlans } from './workloads';
 
@@ -34,7 +34,9 @@ const NO_PRUNE = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
  * @param rendered the fleet's other folders: the add-ons' value files and
  *   objects, the Cluster API folders and the add-ons' hub folders.
  */
-export function fluxUnits(fleet: Fleet, rendered: readonly Unit[]): Unit[] {
+export function fluxUnits(definedFleet: Fleet, rendered: readonly Unit[]): Unit[] {
+  // Flux reaches only spokes delivered by GitOps: a Pulumi-delivered environment's stack applies its clusters' folders.
+  const fleet: Fleet = { ...definedFleet, clusters: definedFleet.clusters.filter((c) => c.delivery === 'gitops') };
   const hubTarget = { scope: 'hub' as const, cluster: fleet.hub.name };
   const values = addonValues(fleet, rendered);
   const folders = new Set(rendered.map((u) => u.dir));
@@ -73,14 +75,17 @@ export function fluxUnits(fleet: Fleet, rendered: readonly Unit[]): Unit[] {
     specs.push(...fleet.apps.flatMap((app) => drCopySpecs(fleet, app)));
     specs.push(...namespaceSpecs(fleet, specs));
     if (fluxOnly) specs.push(...clusterApiSpecs(fleet, folders), ...hubAddonSpecs(fleet, folders));
-    new Kustomization(chart, 'root', {
-      name: FluxNames.root,
-      namespace: fleet.flux.namespace,
-      interval: fleet.flux.interval,
-      retryInterval: fleet.flux.retryInterval,
-      source: fleetSource(fleet),
-      path: repoPath(fleet, fluxOnly ? Layout.cluster(fleet.hub.name) : Layout.hubFlux),
-    });
+    // With 'flux' the root reconciles the hub's tree, which the management stack applies when Pulumi delivers the hub.
+    if (!fluxOnly || fleet.hub.delivery === 'gitops') {
+      new Kustomization(chart, 'root', {
+        name: FluxNames.root,
+        namespace: fleet.flux.namespace,
+        interval: fleet.flux.interval,
+        retryInterval: fleet.flux.retryInterval,
+        source: fleetSource(fleet),
+        path: repoPath(fleet, fluxOnly ? Layout.cluster(fleet.hub.name) : Layout.hubFlux),
+      });
+    }
     // The namespace of the clusters' Flux objects (and of Cluster API's clusters): never pruned.
     new ApiObject(chart, 'namespace', {
       apiVersion: 'v1',

@@ -18,11 +18,9 @@
 import { KustomizationHealth } from '../../constructs/flux/kustomization';
 import { Layout, repoPath, type App, type Cluster, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
-import { serviceApplicationName } from '../../model/delivery/service-rules';
-import { AppNames } from '../../model';
 import { drCopies } from '../apps/dr';
-import { appPath } from '../apps/shapes';
 import { appClusters } from '../apps/targets';
+import { appPlacements, drCopyPlacements, drReplicas, servicePlacement } from '../delivery/placements';
 import { serviceClusters } from '../services/application-set';
 import { clusterLabels, clusterNamespace, FluxFolder, FluxLabel, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
 import { optional, type ComponentPlan, type FluxSpec } from './plan';
@@ -65,24 +63,17 @@ export function servicePlans(fleet: Fleet): ComponentPlan[] {
   return fleet.services
     .filter((s) => s.delivery === 'argocd')
     .map((service) =>
-      placementPlan(fleet, service.name, serviceClusters(fleet, service), fleetSource(fleet), (c) => [
-        { name: serviceApplicationName(service.name, c.name), path: repoPath(fleet, Layout.serviceOverlay(service.name, c.environment)), namespace: service.namespace },
-      ]),
+      placementPlan(fleet, service.name, serviceClusters(fleet, service), fleetSource(fleet), (c) => {
+        const p = servicePlacement(service, c);
+        return [{ name: p.name, path: repoPath(fleet, p.folder), namespace: p.namespace }];
+      }),
     );
 }
 
 /** An app on the clusters its generator reaches (per service, with services). */
 export function appPlan(fleet: Fleet, app: App): ComponentPlan {
   if (app.serviceDirectories || app.previews) throw new Error(`appPlan: app ${app.name} uses Argo CD-only generators, which the model refuses with Flux`);
-  return placementPlan(fleet, FluxComponent.app(app.name), appClusters(fleet, app), appSource(fleet, app), (c) => placements(app, c.environment, (s) => (s === undefined ? AppNames.perCluster(app.name, c.name) : AppNames.perService(app.name, s, c.name))));
-}
-
-function placements(app: App, environment: string, name: (service: string | undefined) => string): Placement[] {
-  return (app.services ?? [undefined]).map((service) => ({
-    name: name(service),
-    path: appPath(app.path, environment, service === undefined ? undefined : { pathValue: service }),
-    namespace: service ?? app.namespace,
-  }));
+  return placementPlan(fleet, FluxComponent.app(app.name), appClusters(fleet, app), appSource(fleet, app), (c) => appPlacements(app, c));
 }
 
 function placementPlan(fleet: Fleet, component: string, clusters: readonly Cluster[], source: ReturnType<typeof fleetSource>, place: (c: Cluster) => Placement[]): ComponentPlan {
@@ -115,9 +106,9 @@ function placementPlan(fleet: Fleet, component: string, clusters: readonly Clust
 
 /** The DR copies of an app: the primary's configuration on its standby, scaled to the fleet's DR replicas. No wave: Argo CD syncs them as plain Applications. */
 export function drCopySpecs(fleet: Fleet, app: App): FluxSpec[] {
-  const replicas = JSON.stringify([{ op: 'add', path: '/spec/replicas', value: fleet.platform.disasterRecovery?.replicas ?? 1 }]);
+  const replicas = JSON.stringify([{ op: 'add', path: '/spec/replicas', value: drReplicas(fleet) }]);
   return drCopies(fleet, app).flatMap(({ primary, standby }) =>
-    placements(app, primary.environment, (s) => AppNames.drCopy(app.name, primary.name, s)).map((p) => ({
+    drCopyPlacements(app, primary).map((p) => ({
       folder: FluxFolder.cluster(standby.name),
       kind: 'Kustomization' as const,
       props: {

@@ -1,12 +1,14 @@
 /**
- * An add-on's Helm values on one cluster, as Flux gets them inline: the same
+ * An add-on's Helm values on one cluster, as every engine gets them: the
  * layers Argo CD's Application reads, merged the way Argo CD merges them —
  * the value files `platform/<addon>/base`, `platform/<addon>/overlays/<overlay>`
  * and `clusters/<cluster>/addons/<addon>` (later files win, maps merge), then
  * the ApplicationSet's templated values (`valuesObject`, which Argo CD puts
  * over the files) with the cluster's registration parameters filled in.
- * The files are read from the rendered folders, so both engines get exactly
- * the same data.
+ * The files are read from the rendered folders, so Argo CD, Flux (inline in
+ * its HelmReleases) and a direct apply get exactly the same data. Argo CD's
+ * precedence is parameters > valuesObject > values > valueFiles, later value
+ * files winning over earlier ones.
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/helm/#values-files
  */
 import { Layout, mergeObjects, type AddonName, type Fleet, type HelmValues } from '../../model';
@@ -18,13 +20,13 @@ import type { Unit } from '../rendered';
 const VALUES_FILE = 'values.yaml';
 
 /** An add-on's merged values on a cluster. */
-export type AddonValues = (addon: AddonName, cluster: AddonCluster) => HelmValues;
+export type MergedValues = (addon: AddonName, cluster: AddonCluster) => HelmValues;
 
 /**
  * The values of every add-on on every cluster, from the value files of the
  * rendered folders. The layers shared by an overlay's clusters are merged once.
  */
-export function addonValues(fleet: Fleet, units: readonly Unit[]): AddonValues {
+export function addonValues(fleet: Fleet, units: readonly Unit[]): MergedValues {
   const files = new Map<string, HelmValues>();
   for (const unit of units) {
     const file = unit.files.find((f) => f.name === VALUES_FILE);
@@ -49,7 +51,8 @@ function merge(values: HelmValues, layer: HelmValues | undefined): HelmValues {
 /**
  * Fills in the ApplicationSet parameters (`ClusterParam`) a value holds, from
  * the cluster's registration: its name, labels and annotations. Any other
- * template is an error, so a new kind of parameter cannot reach Flux unfilled.
+ * template is an error, so a new kind of parameter cannot reach Flux or a
+ * direct apply unfilled.
  */
 export function resolveClusterParams<T>(value: T, cluster: AddonCluster): T {
   if (typeof value === 'string') return resolveText(value, cluster) as T;
