@@ -37,6 +37,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       order,
       clusters: clusters.filter((c) => c.environment === env).map((c) => c.name),
       tier: def?.tier ?? 'non-production',
+      delivery: def?.delivery ?? 'gitops',
       addonOptions: addonConfig(merged).addonOptions,
       addonValues: environmentValues(merged),
     };
@@ -92,6 +93,7 @@ function buildHub(def: HubDefinition, context: BuildContext): HubCluster {
   const addons = addonConfig(mergeSelections([{ selection: def.addons, segments: ['hub'], level: 'cluster' }]));
   return {
     role: 'hub',
+    delivery: def.delivery ?? 'gitops',
     name: def.name,
     region: def.region,
     provider,
@@ -154,6 +156,7 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
     role: 'spoke',
     name,
     environment: c.def.environment,
+    delivery: c.delivery,
     region: c.region!.value,
     provider,
     kubernetesVersion,
@@ -234,7 +237,8 @@ function registration(provider: Provider, fleet: string, cluster: string): Regis
         auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn! },
       };
     case 'pulumi-eks':
-      return { kind: 'secret-store', key, auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn! } };
+      // Server and CA exist only once the stack created the cluster: the stack registers it.
+      return { kind: 'pulumi', auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn! } };
     case 'existing':
       return provider.auth.kind === 'aws-iam'
         ? {

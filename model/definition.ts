@@ -142,8 +142,10 @@ export interface CapiDockerProvider {
 }
 
 /**
- * EKS provisioned by the fleet's Pulumi stack (`@pulumi/aws`). The GitOps tree
- * registers it with the hub; `pulumi up` creates it.
+ * EKS provisioned by the fleet's Pulumi stack (`@pulumi/aws`): `pulumi up` on its environment's
+ * stack (the hub's: `management`) creates it and, for a spoke of a GitOps-delivered environment,
+ * registers it with the hub's Argo CD (server and CA from the new cluster). The tree holds no
+ * registration for it.
  */
 export interface PulumiEksProvider {
   readonly kind: 'pulumi-eks';
@@ -257,8 +259,20 @@ export interface ClusterDefaults {
   readonly protected?: boolean;
 }
 
+/** Who applies Kubernetes objects: the GitOps engine syncing the tree, or the environment's Pulumi stack (`pulumi up`). Never both. */
+export type DeliveryOwner = 'gitops' | 'pulumi';
+
 /** An environment (dev, staging, prod, …): defaults its clusters inherit. */
-export type EnvironmentDefinition = ClusterDefaults;
+export interface EnvironmentDefinition extends ClusterDefaults {
+  /**
+   * Who applies the objects of the environment's clusters. With `'pulumi'` the tree still holds every
+   * folder of its clusters, which the environment's stack applies, but registers none of them with
+   * Argo CD or Flux, and `hub/cluster-api` leaves their Cluster API folders out. Apps (their manifests
+   * live in their own repositories) and previews cannot run there.
+   * @default 'gitops'
+   */
+  readonly delivery?: DeliveryOwner;
+}
 
 /** A workload cluster (a spoke of the hub). */
 export interface ClusterDefinition<E extends string = string> extends ClusterDefaults {
@@ -295,6 +309,13 @@ export interface HubDefinition {
   /** @default {} */
   readonly labels?: Readonly<Record<string, string>>;
   /**
+   * Who applies the hub's tree (`clusters/<hub>`). With `'pulumi'` the hub's stack applies it, and no
+   * root Application (or Flux root Kustomization) reconciles it; all it holds stays, so the hub's engine
+   * still delivers the GitOps environments (and, through its registration, the hub's add-ons).
+   * @default 'gitops'
+   */
+  readonly delivery?: DeliveryOwner;
+  /**
    * Add-ons the hub itself runs (e.g. kube-prometheus-stack for Grafana, external-secrets for registration).
    * @default {}
    */
@@ -322,7 +343,7 @@ export interface HubDefinition {
   readonly registration?: {
     /**
      * A `ClusterSecretStore` on the hub that you manage (Vault, AWS Secrets Manager…);
-     * read for `pulumi-eks` clusters and `existing` clusters with `secret-store` auth.
+     * read for `existing` clusters with `secret-store` auth (and Karmada's API server).
      * @default 'fleet-registry'
      */
     readonly secretStore?: string;

@@ -39,6 +39,8 @@ export interface MergedCluster {
   /** Every add-on the environment or the cluster mentions, merged. */
   readonly addons: ReadonlyMap<AddonName, MergedAddon>;
   readonly protected: boolean;
+  /** Who applies the cluster's objects: its environment's `delivery`. */
+  readonly delivery: 'gitops' | 'pulumi';
 }
 
 export function mergeClusters(parsed: ParsedDefinition): MergedCluster[] {
@@ -83,5 +85,6 @@ function mergeCluster(cluster: Indexed<ClusterDefinition>, parsed: ParsedDefinit
       { selection: def.addons, segments: ['clusters', cluster.index], level: 'cluster' },
     ]),
     protected: def.protected ?? env?.protected ?? tier === 'production',
+    delivery: env?.delivery ?? 'gitops',
   };
 }

@@ -13,6 +13,7 @@ import { checkServiceDelivery } from './delivery/service-rules';
 import { checkKarmada } from './delivery/karmada-rules';
 import { checkAddons } from './rules/addons';
 import { checkApps, checkDrCopies } from './rules/apps';
+import { checkDeliveryOwners } from './rules/delivery-owner';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
 import { checkLabels } from './rules/labels';
 import { checkNames } from './rules/names';
@@ -51,6 +52,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkEngine(context);
   checkServiceDelivery(context);
   checkKarmada(context);
+  checkDeliveryOwners(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

@@ -104,7 +104,9 @@ const defaults = {
   protected: z.boolean().optional(),
 };
 
-export const EnvironmentSchema = z.strictObject(defaults);
+const delivery = z.enum(['gitops', 'pulumi']);
+
+export const EnvironmentSchema = z.strictObject({ ...defaults, delivery: delivery.optional() });
 
 export const ClusterSchema = z.strictObject({
   ...defaults,
@@ -124,6 +126,7 @@ export const HubSchema = z.strictObject({
   network,
   nodePools: z.array(nodePool).optional(),
   labels: labels.optional(),
+  delivery: delivery.optional(),
   addons: AddonSelectionSchema.optional(),
   argocd: z
     .strictObject({

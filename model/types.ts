@@ -5,6 +5,7 @@
 import type { AddonName } from './addons/names';
 import type { AddonOptionsMap, HelmValues, PlatformDefinition } from './addons/options';
 import type { ClusterSelectorDefinition, PreviewDefinition } from './delivery/definition';
+import type { DeliveryOwner } from './definition';
 import type { FluxSettings, Rollout, Service } from './delivery/types';
 
 export type * from './delivery/types';
@@ -106,20 +107,33 @@ export type Registration =
     readonly auth: AwsIamAuth | { readonly kind: 'client-certificate' };
   }
   /**
-   * An ExternalSecret reads the connection details from the hub's registration
-   * store at `key`: `server` and `caData` for `aws-iam`, `server` and `config`
-   * (Argo CD's connection JSON) otherwise.
+   * `existing` clusters with `secret-store` auth: an ExternalSecret reads the
+   * connection details from the hub's registration store at `key`: `server`
+   * and `config` (Argo CD's connection JSON).
    */
   | {
     readonly kind: 'secret-store';
     readonly key: string;
-    readonly auth: AwsIamAuth | { readonly kind: 'config' };
+    readonly auth: { readonly kind: 'config' };
   }
   /** Everything is known and nothing is secret: a plain cluster Secret in Git. */
   | {
     readonly kind: 'static';
     readonly server: string;
     readonly caData: string;
+    readonly auth: AwsIamAuth;
+  }
+  /**
+   * `pulumi-eks` clusters: the Pulumi stack that creates the cluster also
+   * registers it, creating the Argo CD cluster Secret on the hub with
+   * `@pulumi/kubernetes` (server and CA from the cluster's outputs, Argo CD
+   * authenticating with `auth`; see `pulumiClusterSecret` in
+   * `constructs/argocd/cluster-secret.ts`). Nothing of it is in Git. Only
+   * clusters delivered by GitOps are registered: a registration would let the
+   * hub's ApplicationSets sync a Pulumi-delivered cluster too.
+   */
+  | {
+    readonly kind: 'pulumi';
     readonly auth: AwsIamAuth;
   };
 
@@ -151,6 +165,8 @@ interface ClusterBase extends AddonConfig {
 /** The management cluster. It is registered with its own Argo CD as the in-cluster destination. */
 export interface HubCluster extends ClusterBase {
   readonly role: 'hub';
+  /** Who applies the hub's tree: with 'pulumi', the `management` stack, and no root Application or Kustomization reconciles it. */
+  readonly delivery: DeliveryOwner;
   /** Registration labels: derived (region, role, project, add-ons, …) and free-form. */
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
@@ -160,6 +176,8 @@ export interface HubCluster extends ClusterBase {
 export interface Cluster extends ClusterBase {
   readonly role: 'spoke';
   readonly environment: string;
+  /** Who applies the cluster's objects (its environment's `delivery`); 'pulumi' clusters are not registered in the tree. */
+  readonly delivery: DeliveryOwner;
   readonly tier: 'production' | 'non-production';
   readonly rolloutTier: string;
   /** Every label of the registration: derived (env, region, tier, …) and free-form. */
@@ -186,6 +204,8 @@ export interface Environment {
   readonly clusters: readonly string[];
   /** The environment's default tier. */
   readonly tier: 'production' | 'non-production';
+  /** Who applies the objects of the environment's clusters. */
+  readonly delivery: DeliveryOwner;
   /** Options the environment sets per add-on (before its clusters' own). */
   readonly addonOptions: AddonSettings;
   /** Helm values the environment sets per add-on (its overlay). */

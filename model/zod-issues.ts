@@ -13,7 +13,7 @@ const KNOWN_FIELDS = [
   'protected', 'podCidr', 'serviceCidr', 'kind', 'vpcCidr', 'controlPlane', 'replicas', 'instanceType',
   'sshKeyName', 'eksClusterName', 'argocdRoleArn', 'publicEndpoint', 'existingVpc', 'vpcId', 'privateSubnetIds',
   'publicSubnetIds', 'server', 'auth', 'caData', 'autoscaling', 'min', 'max', 'diskSizeGiB', 'taints', 'key',
-  'value', 'effect', 'repoUrl',
+  'value', 'effect', 'repoUrl', 'delivery',
 ];
 
 /** Where fields that are often written one level too high belong. */
@@ -22,6 +22,7 @@ const NESTED: Record<string, string> = {
   argocdRoleArn: 'provider', sshKeyName: 'provider', publicEndpoint: 'provider', existingVpc: 'provider', server: 'provider',
   caData: 'provider.auth', instanceType: 'a node pool (nodePools[])', replicas: 'a node pool (nodePools[])',
   autoscaling: 'a node pool (nodePools[])', taints: 'a node pool (nodePools[])', revision: 'repo',
+  delivery: 'its environment (environments.<name>.delivery), which decides for all its clusters',
 };
 
 export function reportZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[], problems: Problems): void {

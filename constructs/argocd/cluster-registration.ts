@@ -1,11 +1,14 @@
 /**
  * Registers a spoke with the hub's Argo CD, without credential material in
  * Git: a plain cluster Secret when nothing in it is secret, otherwise an
- * ExternalSecret that templates the cluster Secret from a store.
+ * ExternalSecret that templates the cluster Secret from a store. Clusters
+ * whose Pulumi stack registers them (`pulumi-eks`, see `pulumiClusterSecret`)
+ * and clusters of Pulumi-delivered environments have no registration here.
  */
 import { Construct } from 'constructs';
 import type { Cluster, HubCluster, Registration } from '../../model';
 import { Names } from '../../model';
+import { PropsCheck } from '../errors';
 import { ExternalSecret, type RemoteValue } from '../external-secrets/external-secret';
 import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, ClusterSecret, clientCertificateConfig, stableJson } from './cluster-secret';
 import { IN_CLUSTER_SERVER } from './types';
@@ -50,6 +53,17 @@ export class ClusterRegistration extends Construct {
     const { cluster, namespace } = props;
     this.secretName = Names.registrationSecret(cluster.name);
     const reg: Registration = cluster.registration;
+    const check = new PropsCheck('ClusterRegistration', cluster.name);
+    check.expect(
+      cluster.delivery === 'gitops',
+      'cluster.delivery',
+      cluster.delivery,
+      'means its Pulumi stack applies its objects, and a registration would let the hub\'s ApplicationSets sync them too',
+      'register only clusters of environments delivered by GitOps',
+    );
+    check.expect(reg.kind !== 'pulumi', 'cluster.registration.kind', reg.kind, 'is registered by the Pulumi stack that creates the cluster', 'leave the cluster out of the tree\'s registrations');
+    check.done();
+    if (reg.kind === 'pulumi') return;
     if (reg.kind === 'static') {
       new ClusterSecret(this, 'Secret', {
         name: this.secretName,
@@ -96,9 +110,7 @@ function fromKubeconfig(reg: Extract<Registration, { kind: 'capi-kubeconfig' }>)
 
 function fromStore(reg: Extract<Registration, { kind: 'secret-store' }>): TemplateParts {
   const value = (name: string): RemoteValue => ({ secretKey: name, key: reg.key, property: name });
-  return reg.auth.kind === 'aws-iam'
-    ? { store: 'registration', data: [value('server'), value('caData')], server: '{{ .server }}', config: awsIamConfig(reg.auth, '{{ .caData }}') }
-    : { store: 'registration', data: [value('server'), value('config')], server: '{{ .server }}', config: '{{ .config }}' };
+  return { store: 'registration', data: [value('server'), value('config')], server: '{{ .server }}', config: '{{ .config }}' };
 }
 
 /**

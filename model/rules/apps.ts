@@ -45,7 +45,7 @@ export function checkApps(context: RuleContext): void {
 }
 
 /** The environments whose clusters run `app`. */
-function appEnvironments({ parsed }: RuleContext, app: ParsedApp): readonly string[] {
+export function appEnvironments({ parsed }: RuleContext, app: ParsedApp): readonly string[] {
   return app.def.environments ?? parsed.environmentNames;
 }
 
@@ -258,7 +258,7 @@ function checkApplicationNames(context: RuleContext): void {
 }
 
 /** The spokes an app's generator may reach: its listed clusters, or every non-standby of its environments. */
-function appTargets(context: RuleContext, app: ParsedApp): readonly MergedCluster[] {
+export function appTargets(context: RuleContext, app: ParsedApp): readonly MergedCluster[] {
   if (app.def.clusters) {
     const listed = new Set(app.def.clusters);
     return context.clusters.filter((c) => listed.has(c.def.name));

@@ -25,7 +25,7 @@ import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 /** Name of the hub's AppProject; environment projects are named after their environment. */
 export const HUB_PROJECT = 'hub';
 
-/** Name of the root Application the user applies once to bootstrap the hub. */
+/** Name of the root Application the user applies once to bootstrap the hub (none when Pulumi delivers the hub). */
 export const ROOT_APPLICATION = 'fleet-root';
 
 /**
@@ -36,13 +36,16 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
   const namespace = fleet.argocd.namespace;
   return renderUnit(Layout.hubArgocd, { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
     addProjects(chart, fleet, hubObjects);
-    new Application(chart, 'root', {
-      metadata: { name: ROOT_APPLICATION, namespace },
-      project: HUB_PROJECT,
-      sources: [Source.git({ repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: repoPath(fleet, Layout.cluster(fleet.hub.name)) })],
-      destination: Destination.inCluster(namespace),
-      syncPolicy: automatedSync(),
-    });
+    // A Pulumi-delivered hub's tree is applied by the management stack: nothing in it reconciles it too.
+    if (fleet.hub.delivery === 'gitops') {
+      new Application(chart, 'root', {
+        metadata: { name: ROOT_APPLICATION, namespace },
+        project: HUB_PROJECT,
+        sources: [Source.git({ repoUrl: fleet.repo.url, revision: fleet.repo.revision, path: repoPath(fleet, Layout.cluster(fleet.hub.name)) })],
+        destination: Destination.inCluster(namespace),
+        syncPolicy: automatedSync(),
+      });
+    }
     addKarmadaApplication(chart, fleet);
     new ApplicationSet(chart, 'cluster-config', {
       metadata: { name: CLUSTER_CONFIG, namespace },

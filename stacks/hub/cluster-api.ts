@@ -1,7 +1,9 @@
 /**
  * Cluster API definitions on the hub (the management cluster that runs the
  * CAPI controllers): one folder per cluster, under a folder that creates
- * their namespace.
+ * their namespace. The folder of a cluster of a Pulumi-delivered environment
+ * is rendered but not included: that environment's stack applies it to the
+ * hub, so the hub's engine must not.
  */
 import * as kplus from 'cdk8s-plus-28';
 import { Layout, type Cluster, type Fleet, type HubCluster } from '../../model';
@@ -13,6 +15,7 @@ export function hubClusterApiUnits(fleet: Fleet): Unit[] {
   const target = { scope: 'hub' as const, cluster: fleet.hub.name };
   const clusters: (Cluster | HubCluster)[] = [fleet.hub, ...fleet.clusters];
   const children: Unit[] = [];
+  const included: string[] = [];
   for (const cluster of clusters) {
     let rendered = false;
     const unit = renderUnit(Layout.hubClusterApiCluster(cluster.name), target, [], (chart) => {
@@ -22,10 +25,12 @@ export function hubClusterApiUnits(fleet: Fleet): Unit[] {
         labels: cluster.labels,
       });
     });
-    if (rendered) children.push(unit);
+    if (!rendered) continue;
+    children.push(unit);
+    if (cluster.role === 'hub' || cluster.delivery === 'gitops') included.push(unit.dir);
   }
   if (children.length === 0) return [];
-  const parent = renderUnit(Layout.hubClusterApi, target, children.map((u) => u.dir), (chart) => {
+  const parent = renderUnit(Layout.hubClusterApi, target, included, (chart) => {
     new kplus.Namespace(chart, 'namespace', { metadata: { name: fleet.clusterApi.namespace } });
   });
   return [parent, ...children];

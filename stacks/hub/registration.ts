@@ -1,22 +1,34 @@
 /**
  * Cluster registration on the hub: the hub itself (in-cluster), one
- * registration per spoke, plus, when
- * Cluster API clusters exist, a ClusterSecretStore that reads the kubeconfig
+ * registration per spoke the tree registers, plus, when such spokes include
+ * Cluster API clusters, a ClusterSecretStore that reads the kubeconfig
  * Secrets CAPI writes, with a ServiceAccount allowed to get exactly those.
+ *
+ * The tree registers the spokes of environments delivered by GitOps, except
+ * `pulumi-eks` clusters, which the Pulumi stack that creates them registers
+ * (see `pulumiClusterSecret`). Spokes of Pulumi-delivered environments are
+ * registered nowhere: no ApplicationSet or Flux object may reach them, since
+ * their stack applies their objects.
  */
 import * as kplus from 'cdk8s-plus-28';
 import { ClusterRegistration, HubRegistration } from '../../constructs/argocd/cluster-registration';
 import { KubernetesSecretStore } from '../../constructs/external-secrets/cluster-secret-store';
-import { Layout, type Fleet } from '../../model';
+import { Layout, type Cluster, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
 import { addKarmadaRegistration } from '../karmada/registration';
 
 /** The ClusterSecretStore that reads Cluster API's kubeconfig Secrets on the hub. */
 export const KUBECONFIG_STORE = 'fleet-capi-kubeconfigs';
 
+/** The spokes whose registration is in the tree. */
+export function registeredInTree(fleet: Fleet): Cluster[] {
+  return fleet.clusters.filter((c) => c.delivery === 'gitops' && c.registration.kind !== 'pulumi');
+}
+
 export function hubRegistrationUnit(fleet: Fleet): Unit {
   return renderUnit(Layout.hubRegistration, { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
-    const kubeconfigSecrets = fleet.clusters.flatMap((c) => (c.registration.kind === 'capi-kubeconfig' ? [c.registration.kubeconfigSecret] : []));
+    const registered = registeredInTree(fleet);
+    const kubeconfigSecrets = registered.flatMap((c) => (c.registration.kind === 'capi-kubeconfig' ? [c.registration.kubeconfigSecret] : []));
     if (kubeconfigSecrets.length > 0) {
       const esoNamespace = fleet.registration.externalSecretsNamespace;
       const reader = new kplus.ServiceAccount(chart, 'kubeconfig-reader', {
@@ -39,7 +51,7 @@ export function hubRegistrationUnit(fleet: Fleet): Unit {
       });
     }
     new HubRegistration(chart, 'registration-hub', { hub: fleet.hub, namespace: fleet.argocd.namespace });
-    for (const cluster of fleet.clusters) {
+    for (const cluster of registered) {
       new ClusterRegistration(chart, `registration-${cluster.name}`, {
         cluster,
         namespace: fleet.argocd.namespace,

@@ -57,7 +57,7 @@ describe('argo-rollouts: fleet-wide', () => {
     ['a fleet of dev and prod clusters', fleet, out],
     ['the example fleet', exampleFleet, exampleSynth()],
   ])('GIVEN %s WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run argo-rollouts', (_t, f, o) => {
-    expect(selectedBy(o, 'argo-rollouts')).toEqual(running(f, 'argo-rollouts').map((c) => c.name).sort());
+    expect(selectedBy(o, 'argo-rollouts', f)).toEqual(running(f, 'argo-rollouts').map((c) => c.name).sort());
     for (const cluster of [f.hub, ...f.clusters]) {
       expect(cluster.labels[addonLabel('argo-rollouts')], cluster.name).toBe(cluster.addons.includes('argo-rollouts') ? 'true' : undefined);
     }

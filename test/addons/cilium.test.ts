@@ -225,7 +225,7 @@ describe('cilium: ClusterMesh across three clusters', () => {
   });
 
   it('GIVEN the mesh fleet WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run cilium, and only their registrations carry the label', () => {
-    expect(selectedBy(out, 'cilium')).toEqual(names);
+    expect(selectedBy(out, 'cilium', fleet)).toEqual(names);
     for (const cluster of [fleet.hub, ...fleet.clusters]) {
       expect(cluster.labels[addonLabel('cilium')], cluster.name).toBe(cluster.addons.includes('cilium') ? 'true' : undefined);
     }
@@ -261,7 +261,7 @@ describe('cilium: fleet-wide', () => {
     ['the test fleet', testFleet, testSynth],
   ])('GIVEN %s WHEN synthesized THEN the cilium ApplicationSet selects exactly the clusters that run it, each with values naming it and pooling its own pod range', (_name, fleet, synth) => {
     const out = synth();
-    expect(selectedBy(out, 'cilium')).toEqual(running(fleet, 'cilium').map((c) => c.name).sort());
+    expect(selectedBy(out, 'cilium', fleet)).toEqual(running(fleet, 'cilium').map((c) => c.name).sort());
     for (const cluster of running(fleet, 'cilium')) {
       const values = valuesOf(out, `clusters/${cluster.name}/addons/cilium`) as any;
       expect(values.cluster.name, cluster.name).toBe(cluster.name);

@@ -83,7 +83,7 @@ describe('external-dns: fleet-wide', () => {
     ['a fleet of EKS and kubeadm clusters', fleet, out],
     ['the example fleet', exampleFleet, exampleSynth()],
   ])('GIVEN %s WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run external-dns', (_t, f, o) => {
-    expect(selectedBy(o, 'external-dns')).toEqual(running(f, 'external-dns').map((c) => c.name).sort());
+    expect(selectedBy(o, 'external-dns', f)).toEqual(running(f, 'external-dns').map((c) => c.name).sort());
     for (const cluster of [f.hub, ...f.clusters]) {
       expect(cluster.labels[addonLabel('external-dns')], cluster.name).toBe(cluster.addons.includes('external-dns') ? 'true' : undefined);
     }

@@ -7,6 +7,7 @@ import { overlays } from '../../stacks/addons/overlays';
 import type { Unit } from '../../stacks/rendered';
 import { exampleFleet, exampleSynth } from '../helpers/example';
 import { mutableDefinition } from '../helpers/definitions';
+import { hubRegistrations } from '../helpers/registrations';
 import exampleDefinition from '../../fleet.config';
 
 const SIDECAR = {
@@ -20,15 +21,6 @@ function valuesOf(units: readonly Unit[], dir: string): HelmValues | undefined {
   return units.find((u) => u.dir === dir)?.files.find((f) => f.name === 'values.yaml')?.content as HelmValues | undefined;
 }
 
-/** The cluster registrations on the hub: the name Argo CD knows each cluster by, and its labels. */
-function registrations(units: readonly Unit[]): { name: string; labels: Record<string, string> }[] {
-  return units.find((u) => u.dir === 'hub/registration')!.objects
-    .filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')
-    .map((o: any) => o.kind === 'Secret'
-      ? { name: o.stringData.name, labels: o.metadata.labels }
-      : { name: o.spec.target.template.data.name, labels: o.spec.target.template.metadata.labels })
-    .filter((r) => r.labels?.['argocd.argoproj.io/secret-type'] === 'cluster');
-}
 
 /** The values the kube-prometheus-stack Application of `cluster` gets: base, overlay, cluster file, then the templated values with its registration's name. */
 function effectiveValues(units: readonly Unit[], cluster: AddonCluster, registeredName: string): any {
@@ -116,7 +108,8 @@ describe('kube-prometheus-stack: fleet properties', () => {
   ] as const)('GIVEN %s WHEN its Applications are templated THEN every cluster with metrics, and only those, runs Prometheus labelled cluster=<its name>', (_t, fleet, units) => {
     const set = units.find((u) => u.dir === 'hub/addons')!.objects.find((o) => o.metadata.name === 'addon-kube-prometheus-stack') as any;
     const selector: Record<string, string> = set.spec.generators[0].clusters.selector.matchLabels;
-    const regs = registrations(units);
+    // The cluster registrations on the hub (the tree's and the Pulumi stacks'): the name Argo CD knows each cluster by, and its labels.
+    const regs = hubRegistrations(fleet, units);
     const clusters = [fleet.hub, ...fleet.clusters];
     for (const cluster of clusters) {
       const reg = regs.find((r) => r.name === cluster.name)!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterRegistration } from '../../constructs/argocd/cluster-registration';
+import { ConstructPropsError } from '../../constructs/errors';
 import { resolveFleet } from '../../model';
 import { validDefinition } from '../helpers/definitions';
 import { only, testChart } from '../helpers/synth';
@@ -54,18 +55,20 @@ describe('cluster registration', () => {
     expect(config).not.toContain('client-key-data');
   });
 
-  it('GIVEN a Pulumi EKS cluster WHEN registered THEN server and CA are read from the registration store under the cluster secret path', () => {
-    const es = only(registrationOf('prod-pulumi'), 'ExternalSecret');
-    expect(es.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'fleet-registry' });
-    expect(es.spec.data).toEqual([
-      { secretKey: 'server', remoteRef: { key: 'acme/prod-pulumi/argocd-cluster', property: 'server' } },
-      { secretKey: 'caData', remoteRef: { key: 'acme/prod-pulumi/argocd-cluster', property: 'caData' } },
-    ]);
-    expect(es.spec.target.template.data).toEqual({
-      name: 'prod-pulumi',
-      server: '{{ .server }}',
-      config: '{"awsAuthConfig":{"clusterName":"acme-prod-pulumi","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"{{ .caData }}","insecure":false}}',
-    });
+  it('GIVEN a Pulumi EKS cluster WHEN the tree would register it THEN the construct refuses: the stack that creates the cluster registers it', () => {
+    expect(() => registrationOf('prod-pulumi')).toThrow(
+      new ConstructPropsError(['ClusterRegistration "prod-pulumi": cluster.registration.kind "pulumi" is registered by the Pulumi stack that creates the cluster; leave the cluster out of the tree\'s registrations']),
+    );
+  });
+
+  it('GIVEN a cluster of a Pulumi-delivered environment WHEN the tree would register it THEN the construct refuses, so no ApplicationSet can reach it', () => {
+    const { chart } = testChart();
+    const cluster = { ...fleet.clusters.find((c) => c.name === 'prod-existing')!, delivery: 'pulumi' as const };
+    expect(() => new ClusterRegistration(chart, 'r', { cluster, namespace: 'argocd', registrationStore: 'fleet-registry', kubeconfigStore: 'fleet-capi-kubeconfigs' })).toThrow(
+      new ConstructPropsError([
+        'ClusterRegistration "prod-existing": cluster.delivery "pulumi" means its Pulumi stack applies its objects, and a registration would let the hub\'s ApplicationSets sync them too; register only clusters of environments delivered by GitOps',
+      ]),
+    );
   });
 
   it('GIVEN an existing cluster with secret-store auth WHEN registered THEN the whole connection config comes from the store', () => {

@@ -15,12 +15,14 @@ import { exampleDefinitionFor } from '../helpers/example';
 import { resolveFleet } from '../../model';
 import { synthesize } from '../../outputs/synth';
 import type { Unit } from '../../stacks/rendered';
+import { withPulumiRegistrations } from '../helpers/registrations';
 import { engineDefinition } from './fleets';
 import { argoOrder, argoReleases, disagreements, fluxComponents, fluxGraph, fluxOrder, levels } from './orders';
 
 const fleet = resolveFleet(engineDefinition('both'));
 const { rendered } = synthesize(fleet);
-const units = rendered.units;
+// As the hub holds them once the Pulumi stacks registered their clusters (prod-pulumi).
+const units = withPulumiRegistrations(fleet, rendered.units);
 
 describe('Argo CD and Flux release clusters in the same order', () => {
   it('GIVEN the test fleet for both engines WHEN every RollingSync is compared with the dependsOn graph THEN they agree for every component', () => {
@@ -70,7 +72,7 @@ describe('Argo CD and Flux release clusters in the same order', () => {
 
   it('GIVEN the example fleet (five waves by rollout tier, with maxUpdate) for both engines WHEN compared THEN the orders are equal', () => {
     const example = resolveFleet(exampleDefinitionFor('both'));
-    const out = synthesize(example).rendered.units;
+    const out = withPulumiRegistrations(example, synthesize(example).rendered.units);
     expect(disagreements(out, example.repo.path)).toEqual([]);
     expect(argoReleases(out).get('cluster-config')!.maxUpdate).toEqual(['100%', '100%', 1, 2, '25%']);
   });

@@ -1,6 +1,7 @@
 /** Reading a synthesized fleet in add-on tests: folders, value files, ApplicationSets and what they select. */
 import type { AddonName, Fleet } from '../../model';
 import type { SynthOutput } from '../../outputs/synth';
+import { hubRegistrations } from './registrations';
 
 export const unitOf = (out: SynthOutput, dir: string) => out.rendered.units.find((u) => u.dir === dir);
 
@@ -11,13 +12,12 @@ export const valuesOf = (out: SynthOutput, dir: string): any => unitOf(out, dir)
 export const addonAppSet = (out: SynthOutput, addon: AddonName): any =>
   unitOf(out, 'hub/addons')!.objects.find((x) => x.kind === 'ApplicationSet' && x.metadata.name === `addon-${addon}`);
 
-/** Names of the registered clusters the add-on's ApplicationSet selector matches, sorted. */
-export function selectedBy(out: SynthOutput, addon: AddonName): string[] {
+/** Names of the registered clusters (the tree's registrations and the Pulumi stacks') the add-on's ApplicationSet selector matches, sorted. */
+export function selectedBy(out: SynthOutput, addon: AddonName, fleet: Fleet): string[] {
   const selector: Record<string, string> = addonAppSet(out, addon).spec.generators[0].clusters.selector.matchLabels;
-  return unitOf(out, 'hub/registration')!.objects
-    .map((x: any) => (x.kind === 'Secret' ? { name: x.stringData.name, labels: x.metadata.labels } : { name: x.spec?.target?.template?.data?.name, labels: x.spec?.target?.template?.metadata?.labels }))
-    .filter((r) => r.labels?.['argocd.argoproj.io/secret-type'] === 'cluster' && Object.entries(selector).every(([k, v]) => r.labels[k] === v))
-    .map((r) => r.name as string)
+  return hubRegistrations(fleet, out.rendered.units)
+    .filter((r) => Object.entries(selector).every(([k, v]) => r.labels[k] === v))
+    .map((r) => r.name)
     .sort();
 }
 

@@ -62,6 +62,8 @@ function registrationFor(name: string, provider: Provider): Registration {
     case 'capi-aws':
     case 'capi-docker':
       return { kind: 'capi-kubeconfig', kubeconfigSecret: `${name}-kubeconfig`, auth: { kind: 'client-certificate' } };
+    case 'pulumi-eks':
+      return { kind: 'pulumi', auth: { kind: 'aws-iam', eksClusterName: provider.eksClusterName, roleArn: provider.argocdRoleArn ?? ARGOCD_ROLE_ARN } };
     default:
       return { kind: 'secret-store', key: `acme/${name}/argocd-cluster`, auth: { kind: 'config' } };
   }
@@ -81,6 +83,7 @@ export function spoke(kind: Provider['kind'], overrides: Partial<Cluster> = {}):
     network: { podCidr: '10.20.0.0/16', serviceCidr: '172.20.0.0/16' },
     nodePools: [docker ? dockerNodePool() : nodePool()],
     environment: 'prod',
+    delivery: 'gitops',
     tier: 'production',
     rolloutTier: 'general',
     wave: 'prod',

@@ -68,8 +68,7 @@ describe('resolving the fleet model', () => {
       auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-eks', roleArn: 'arn:aws:iam::111122223333:role/fleet-argocd' },
     }],
     ['prod-pulumi', {
-      kind: 'secret-store',
-      key: 'acme/prod-pulumi/argocd-cluster',
+      kind: 'pulumi',
       auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-pulumi', roleArn: 'arn:aws:iam::111122223333:role/fleet-argocd' },
     }],
     ['prod-existing', {
@@ -104,9 +103,11 @@ describe('resolving the fleet model', () => {
     expect(fleet.clusterApi).toEqual({ namespace: 'clusters' });
     expect(fleet.registration).toEqual({ secretStore: 'fleet-registry', externalSecretsNamespace: 'external-secrets' });
     expect(fleet.environments).toEqual([
-      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'], tier: 'non-production', addonOptions: { cilium: {} }, addonValues: {} },
-      { name: 'prod', order: 1, clusters: ['prod-eks', 'prod-existing', 'prod-other', 'prod-pulumi'], tier: 'production', addonOptions: {}, addonValues: {} },
+      { name: 'dev', order: 0, clusters: ['dev-aws', 'dev-docker'], tier: 'non-production', delivery: 'gitops', addonOptions: { cilium: {} }, addonValues: {} },
+      { name: 'prod', order: 1, clusters: ['prod-eks', 'prod-existing', 'prod-other', 'prod-pulumi'], tier: 'production', delivery: 'gitops', addonOptions: {}, addonValues: {} },
     ]);
+    expect(fleet.hub.delivery).toBe('gitops');
+    expect(fleet.clusters.map((c) => c.delivery)).toEqual(fleet.clusters.map(() => 'gitops'));
     expect(fleet.hub.labels).toEqual({
       env: 'hub',
       'fleetwright.io/fleet': 'acme',

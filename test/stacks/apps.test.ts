@@ -4,6 +4,7 @@ import { synthesize } from '../../outputs/synth';
 import { selects } from '../../stacks/apps/targets';
 import type { KubeObject } from '../../stacks/rendered';
 import { APPS, appsDefinition } from '../helpers/app-definitions';
+import { hubRegistrations } from '../helpers/registrations';
 
 const ENV = '{{ index .metadata.labels "env" }}';
 const ROLE = '{{ index .metadata.labels "fleetwright.io/role" }}';
@@ -74,10 +75,10 @@ describe('app ApplicationSets, one per shape', () => {
 
   it('GIVEN a cluster selector WHEN it is matched against the registrations THEN it picks the clusters the guard rails were computed for', () => {
     const selector = all.set('web').spec.generators[0].clusters.selector;
-    const registrations = all.objects('hub/registration')
-      .filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')
-      .map((o) => ({ name: o.metadata.name.slice('cluster-'.length), labels: o.kind === 'Secret' ? o.metadata.labels : o.spec.target.template.metadata.labels }));
+    // The tree's registrations and those the Pulumi stacks create (prod-pulumi's).
+    const registrations = hubRegistrations(all.fleet, all.rendered.units);
     expect(registrations).toHaveLength(all.fleet.clusters.length + 1);
+    expect(registrations.filter((r) => r.origin === 'pulumi').map((r) => r.name)).toEqual(['prod-pulumi']);
     expect(registrations.filter((r) => selects(r.labels, selector)).map((r) => r.name).sort()).toEqual(['dev-aws', 'prod-pulumi']);
     // prod-pulumi is production: the set keeps its Applications.
     expect(all.set('web').spec.syncPolicy).toEqual(KEEP);

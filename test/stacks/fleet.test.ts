@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pulumiClusterSecret } from '../../constructs/argocd/cluster-secret';
 import type { KubeObject } from '../../stacks/rendered';
 import { exampleFleet, exampleSynth, testFleet, testSynth } from '../helpers/example';
 
@@ -10,18 +11,29 @@ describe.each([
   const unit = (dir: string) => rendered.units.find((u) => u.dir === dir);
   const objects = (dir: string): readonly KubeObject[] => unit(dir)?.objects ?? [];
 
-  it('GIVEN every spoke WHEN synthesized THEN it is registered with its labels, annotations and Argo CD secret type', () => {
+  it('GIVEN every spoke WHEN synthesized THEN it is registered with its labels, annotations and Argo CD secret type, in the tree or by its Pulumi stack', () => {
     const registrations = objects('hub/registration');
     for (const cluster of fleet.clusters) {
-      const reg = registrations.find((o) => o.metadata.name === `cluster-${cluster.name}`)!;
+      const reg = registrations.find((o) => o.metadata.name === `cluster-${cluster.name}`);
+      if (cluster.registration.kind === 'pulumi') {
+        // The stack that creates the cluster registers it, with the same metadata.
+        expect(reg, cluster.name).toBeUndefined();
+        const meta = pulumiClusterSecret(cluster, fleet.argocd.namespace).metadata;
+        expect(meta.name, cluster.name).toBe(`cluster-${cluster.name}`);
+        expect(meta.labels, cluster.name).toEqual({ ...cluster.labels, 'argocd.argoproj.io/secret-type': 'cluster' });
+        expect(meta.annotations, cluster.name).toEqual(cluster.annotations);
+        continue;
+      }
       expect(reg, cluster.name).toBeDefined();
-      const meta = reg.kind === 'Secret' ? reg.metadata : (reg.spec as any).target.template.metadata;
-      expect(meta.labels, cluster.name).toEqual({ ...cluster.labels, 'argocd.argoproj.io/secret-type': 'cluster', ...(reg.kind === 'Secret' ? { 'app.kubernetes.io/managed-by': 'fleetwright' } : {}) });
+      const meta = reg!.kind === 'Secret' ? reg!.metadata : (reg!.spec as any).target.template.metadata;
+      expect(meta.labels, cluster.name).toEqual({ ...cluster.labels, 'argocd.argoproj.io/secret-type': 'cluster', ...(reg!.kind === 'Secret' ? { 'app.kubernetes.io/managed-by': 'fleetwright' } : {}) });
       expect(meta.annotations, cluster.name).toEqual(cluster.annotations);
     }
     // Plus the hub's own (in-cluster) registration and, with services Karmada propagates, Karmada's API server.
     const karmada = fleet.services.some((s) => s.delivery === 'karmada') ? 1 : 0;
-    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(fleet.clusters.length + 1 + karmada);
+    const inTree = fleet.clusters.filter((c) => c.registration.kind !== 'pulumi');
+    expect(fleet.clusters.length - inTree.length).toBeGreaterThan(0);
+    expect(registrations.filter((o) => o.kind === 'Secret' || o.kind === 'ExternalSecret')).toHaveLength(inTree.length + 1 + karmada);
     const hub = registrations.find((o) => o.metadata.name === `cluster-${fleet.hub.name}`)!;
     expect(hub.kind).toBe('Secret');
     expect((hub as any).stringData).toEqual({ name: fleet.hub.name, server: 'https://kubernetes.default.svc', config: '{"tlsClientConfig":{"insecure":false}}' });

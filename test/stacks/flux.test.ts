@@ -6,6 +6,7 @@ import type { KubeObject } from '../../stacks/rendered';
 import { engineDefinition } from '../engines/fleets';
 import { fluxGraph, registrations, render, type Params } from '../engines/orders';
 import { validDefinition } from '../helpers/definitions';
+import { withPulumiRegistrations } from '../helpers/registrations';
 
 const fleets = {
   argocd: resolveFleet(engineDefinition('argocd')),
@@ -140,7 +141,8 @@ describe('Flux objects of a fleet', () => {
   });
 
   it('GIVEN every HelmRelease WHEN its values are compared with what Argo CD\'s Application reads THEN they are the value files of its levels merged, then the templated values', () => {
-    const clusters = new Map(registrations(out.rendered.units).map((r) => [r.name, r]));
+    // The tree's registrations and the Pulumi stacks' (prod-pulumi's).
+    const clusters = new Map(registrations(withPulumiRegistrations(fleet, out.rendered.units)).map((r) => [r.name, r]));
     const releases = fluxObjects(out, 'HelmRelease');
     expect(releases.length).toBeGreaterThan(10);
     for (const hr of releases) {
