@@ -35,8 +35,14 @@ const NO_PRUNE = { 'kustomize.toolkit.fluxcd.io/prune': 'disabled' };
  *   objects, the Cluster API folders and the add-ons' hub folders.
  */
 export function fluxUnits(definedFleet: Fleet, rendered: readonly Unit[]): Unit[] {
-  // Flux reaches only spokes delivered by GitOps: a Pulumi-delivered environment's stack applies its clusters' folders.
-  const fleet: Fleet = { ...definedFleet, clusters: definedFleet.clusters.filter((c) => c.delivery === 'gitops') };
+  // Flux reaches only clusters delivered by GitOps: a Pulumi-delivered environment's stack applies its
+  // clusters' folders and charts, and a Pulumi-delivered hub's (the management stack) its own.
+  const hubByGitops = definedFleet.hub.delivery === 'gitops';
+  const fleet: Fleet = {
+    ...definedFleet,
+    hub: hubByGitops ? definedFleet.hub : { ...definedFleet.hub, addons: [] },
+    clusters: definedFleet.clusters.filter((c) => c.delivery === 'gitops'),
+  };
   const hubTarget = { scope: 'hub' as const, cluster: fleet.hub.name };
   const values = addonValues(fleet, rendered);
   const folders = new Set(rendered.map((u) => u.dir));
@@ -76,7 +82,7 @@ export function fluxUnits(definedFleet: Fleet, rendered: readonly Unit[]): Unit[
     specs.push(...namespaceSpecs(fleet, specs));
     if (fluxOnly) specs.push(...clusterApiSpecs(fleet, folders), ...hubAddonSpecs(fleet, folders));
     // With 'flux' the root reconciles the hub's tree, which the management stack applies when Pulumi delivers the hub.
-    if (!fluxOnly || fleet.hub.delivery === 'gitops') {
+    if (!fluxOnly || hubByGitops) {
       new Kustomization(chart, 'root', {
         name: FluxNames.root,
         namespace: fleet.flux.namespace,

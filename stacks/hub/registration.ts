@@ -50,7 +50,9 @@ export function hubRegistrationUnit(fleet: Fleet): Unit {
         serviceAccount: { name: KUBECONFIG_STORE, namespace: esoNamespace },
       });
     }
-    new HubRegistration(chart, 'registration-hub', { hub: fleet.hub, namespace: fleet.argocd.namespace });
+    // A Pulumi-delivered hub gets its add-ons from the management stack, so the
+    // ApplicationSets must not select it: it is not registered.
+    if (fleet.hub.delivery === 'gitops') new HubRegistration(chart, 'registration-hub', { hub: fleet.hub, namespace: fleet.argocd.namespace });
     for (const cluster of registered) {
       new ClusterRegistration(chart, `registration-${cluster.name}`, {
         cluster,

@@ -38,14 +38,13 @@ describe('an environment and a hub delivered by Pulumi, in the tree (Argo CD)', 
     expect(differ).toEqual(['hub/argocd', 'hub/cluster-api', 'hub/registration']);
   });
 
-  it('GIVEN prod delivered by Pulumi WHEN the hub registers clusters THEN only the GitOps clusters the tree registers are there, and the kubeconfig reader reads only theirs', () => {
+  it('GIVEN prod and the hub delivered by Pulumi WHEN the hub registers clusters THEN only the GitOps clusters the tree registers are there (not the hub, whose add-ons the management stack installs), and the kubeconfig reader reads only theirs', () => {
     const registration = objectsOf(pulumi.units, 'hub/registration');
     expect(names(registration)).toEqual([
       'ServiceAccount/fleet-capi-kubeconfigs',
       'Role/fleet-capi-kubeconfigs',
       'RoleBinding/fleet-capi-kubeconfigs',
       'ClusterSecretStore/fleet-capi-kubeconfigs',
-      'Secret/cluster-management',
       'ExternalSecret/cluster-dev-aws',
       'ExternalSecret/cluster-dev-docker',
     ]);
@@ -53,7 +52,7 @@ describe('an environment and a hub delivered by Pulumi, in the tree (Argo CD)', 
     expect(role.rules.flatMap((r: any) => r.resourceNames)).toEqual(['dev-aws-kubeconfig', 'dev-docker-kubeconfig']);
     // With GitOps, prod's clusters are registered (prod-eks reading its CAPI kubeconfig), but never a pulumi-eks cluster.
     const before = objectsOf(gitops.units, 'hub/registration');
-    expect(names(before).filter((n) => !names(registration).includes(n))).toEqual(['ExternalSecret/cluster-prod-eks', 'Secret/cluster-prod-existing']);
+    expect(names(before).filter((n) => !names(registration).includes(n))).toEqual(['Secret/cluster-management', 'ExternalSecret/cluster-prod-eks', 'Secret/cluster-prod-existing']);
     expect((before.find((o) => o.kind === 'Role') as any).rules.flatMap((r: any) => r.resourceNames)).toEqual(['dev-aws-kubeconfig', 'dev-docker-kubeconfig', 'prod-eks-kubeconfig']);
   });
 
@@ -72,10 +71,12 @@ describe('an environment and a hub delivered by Pulumi, in the tree (Argo CD)', 
     expect(objectsOf(pulumi.units, 'hub/argocd')).toEqual(without);
   });
 
-  it('GIVEN only prod delivered by Pulumi WHEN the hub is delivered by GitOps THEN fleet-root stays', () => {
+  it('GIVEN only prod delivered by Pulumi WHEN the hub is delivered by GitOps THEN fleet-root stays and the hub is registered in-cluster', () => {
     const { units } = synth({ hubDelivery: 'gitops' });
     expect(names(objectsOf(units, 'hub/argocd'))).toContain('Application/fleet-root');
-    expect(objectsOf(units, 'hub/registration')).toEqual(objectsOf(pulumi.units, 'hub/registration'));
+    const registration = objectsOf(units, 'hub/registration');
+    expect(registration.filter((o) => o.metadata.name !== 'cluster-management')).toEqual(objectsOf(pulumi.units, 'hub/registration'));
+    expect(names(registration)).toContain('Secret/cluster-management');
   });
 });
 
@@ -100,6 +101,12 @@ describe('an environment and a hub delivered by Pulumi, with Flux', () => {
     expect(root(synth({ engine: 'flux' }).units)).toEqual([]);
     expect(root(synth({ engine: 'flux', hubDelivery: 'gitops' }).units).map((k) => k.spec.path)).toEqual(['./gitops/clusters/management']);
     expect(root(synth({ engine: 'both' }).units).map((k) => k.spec.path)).toEqual(['./gitops/hub/flux']);
+  });
+
+  it.each(['both', 'flux'] as const)('GIVEN the hub delivered by Pulumi and engine %s WHEN the Flux objects are rendered THEN none installs a chart on the hub (the management stack does); with the hub delivered by GitOps they do', (engine) => {
+    const hubReleases = (units: readonly Unit[]) => names(fluxObjects(units).filter((o) => o.kind === 'HelmRelease' && o.metadata.name.endsWith('-management')));
+    expect(hubReleases(synth({ engine }).units)).toEqual([]);
+    expect(hubReleases(synth({ engine, hubDelivery: 'gitops' }).units)).not.toEqual([]);
   });
 
   it('GIVEN engine both WHEN the Argo CD registrations (the tree\'s and the Pulumi stacks\') and the Flux objects are compared THEN both engines reach the same clusters in the same order', () => {
