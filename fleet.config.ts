@@ -35,9 +35,11 @@ export default defineFleet({
     thanos: { sidecarEndpoint: 'thanos-sidecar.{cluster}.acme.io:10901' },
   },
 
-  // Environments in order: dev, then staging, then prod.
+  // Environments in order: dev, then staging, then prod. Staging and prod are synced by the
+  // hub's Argo CD; dev is applied directly by its Pulumi stack (`pulumi up` on stack dev).
   environments: {
     dev: {
+      delivery: 'pulumi',
       region: 'us-east-1',
       rolloutTier: 'dev',
       kubernetesVersion: '1.34.2',
@@ -161,16 +163,18 @@ export default defineFleet({
   },
 
   apps: [
-    { name: 'payments-api', repoUrl: 'https://github.com/acme/payments-api.git', path: 'deploy/overlays/{env}', namespace: 'payments' },
+    // Apps come from their teams' repositories, which only Argo CD syncs: not to dev.
+    { name: 'payments-api', repoUrl: 'https://github.com/acme/payments-api.git', path: 'deploy/overlays/{env}', namespace: 'payments', environments: ['staging', 'prod'] },
     {
-      // A preview of every pull request labelled "preview", in its own namespace on dev-us-east-1.
+      // A preview of every pull request labelled "preview", in its own namespace on staging-us-east-1.
       name: 'web',
       repoUrl: 'https://github.com/acme/web.git',
       path: 'deploy/overlays/{env}',
       namespace: 'web',
+      environments: ['staging', 'prod'],
       previews: {
         github: { owner: 'acme', repo: 'web', tokenSecret: { name: 'github-token', key: 'token' }, labels: ['preview'] },
-        cluster: 'dev-us-east-1',
+        cluster: 'staging-us-east-1',
         path: 'deploy/preview',
       },
     },

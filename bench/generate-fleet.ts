@@ -59,9 +59,14 @@ export function generateFleet(n: number): FleetDefinition {
   }
   return {
     ...base,
-    environments: { dev: { ...base.environments.dev, addons: {} }, staging: { ...base.environments.staging, addons: {} }, prod: { ...base.environments.prod, addons: {} } },
+    // Every environment synced by GitOps, so the tree holds everything a fleet can need.
+    environments: {
+      dev: { ...base.environments.dev, addons: {}, delivery: 'gitops' },
+      staging: { ...base.environments.staging, addons: {} },
+      prod: { ...base.environments.prod, addons: {} },
+    },
     clusters,
-    apps: (base.apps ?? []).map((app) => (app.previews ? { ...app, previews: { ...app.previews, cluster: clusters.find((c) => c.environment === 'dev')?.name ?? app.previews.cluster } } : app)),
+    apps: (base.apps ?? []).map((app) => (app.previews ? { ...app, previews: { ...app.previews, cluster: clusters.find((c) => c.environment === 'staging')?.name ?? app.previews.cluster } } : app)),
     services: (base.services ?? []).map((s) =>
       s.karmada?.weights ? { ...s, karmada: { ...s.karmada, weights: Object.fromEntries(REGIONS.map((r, i) => [r, (i % 3) + 1])), overrides: [] } } : s),
   };

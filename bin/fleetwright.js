@@ -7,6 +7,13 @@ const { main } = require('../cli/main.ts');
 const { consoleOutput } = require('../cli/output.ts');
 const { version } = require('../package.json');
 
+// A reader that stops early (`fleetwright synth | head`) is not an error: the
+// work is done (synth wrote before printing); stop printing quietly.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 try {
   process.exitCode = main(process.argv.slice(2), consoleOutput, version);
 } catch (error) {

@@ -3,7 +3,7 @@ import { addonLabel, CATALOG, resolveFleet } from '../../model';
 import { synthesize } from '../../outputs/synth';
 import { mutableDefinition } from '../helpers/definitions';
 import { exampleFleet, exampleSynth } from '../helpers/example';
-import { running, selectedBy, unitOf, valuesOf } from '../helpers/addons';
+import { syncedRunning, selectedBy, unitOf, valuesOf } from '../helpers/addons';
 
 /** argo-rollouts on the dev environment (non-production) and on two prod clusters, one with Prometheus. */
 function rolloutsDefinition(): any {
@@ -57,7 +57,7 @@ describe('argo-rollouts: fleet-wide', () => {
     ['a fleet of dev and prod clusters', fleet, out],
     ['the example fleet', exampleFleet, exampleSynth()],
   ])('GIVEN %s WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run argo-rollouts', (_t, f, o) => {
-    expect(selectedBy(o, 'argo-rollouts', f)).toEqual(running(f, 'argo-rollouts').map((c) => c.name).sort());
+    expect(selectedBy(o, 'argo-rollouts', f)).toEqual(syncedRunning(f, 'argo-rollouts').map((c) => c.name).sort());
     for (const cluster of [f.hub, ...f.clusters]) {
       expect(cluster.labels[addonLabel('argo-rollouts')], cluster.name).toBe(cluster.addons.includes('argo-rollouts') ? 'true' : undefined);
     }

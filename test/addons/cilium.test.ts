@@ -10,7 +10,7 @@ import { conformanceRequired, CRDS, kubectlTool, validatorTool, VALIDATOR } from
 import { mutableDefinition } from '../helpers/definitions';
 import { exampleFleet, exampleSynth, testFleet, testSynth } from '../helpers/example';
 import { tempDir } from '../helpers/tmp';
-import { running, selectedBy, unitOf, valuesOf } from '../helpers/addons';
+import { running, syncedRunning, selectedBy, unitOf, valuesOf } from '../helpers/addons';
 
 const problemsOf = (mutate: (d: any) => void): string[] => {
   const d = mutableDefinition();
@@ -261,7 +261,7 @@ describe('cilium: fleet-wide', () => {
     ['the test fleet', testFleet, testSynth],
   ])('GIVEN %s WHEN synthesized THEN the cilium ApplicationSet selects exactly the clusters that run it, each with values naming it and pooling its own pod range', (_name, fleet, synth) => {
     const out = synth();
-    expect(selectedBy(out, 'cilium', fleet)).toEqual(running(fleet, 'cilium').map((c) => c.name).sort());
+    expect(selectedBy(out, 'cilium', fleet)).toEqual(syncedRunning(fleet, 'cilium').map((c) => c.name).sort());
     for (const cluster of running(fleet, 'cilium')) {
       const values = valuesOf(out, `clusters/${cluster.name}/addons/cilium`) as any;
       expect(values.cluster.name, cluster.name).toBe(cluster.name);

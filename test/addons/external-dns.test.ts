@@ -8,7 +8,7 @@ import { conformanceRequired, CRDS, validatorTool, VALIDATOR } from '../helpers/
 import { mutableDefinition } from '../helpers/definitions';
 import { exampleFleet, exampleSynth } from '../helpers/example';
 import { tempDir } from '../helpers/tmp';
-import { addonAppSet, running, selectedBy, unitOf, valuesOf } from '../helpers/addons';
+import { addonAppSet, running, syncedRunning, selectedBy, unitOf, valuesOf } from '../helpers/addons';
 
 /** external-dns on the two kubeadm dev clusters (credentials through Vault) and the prod EKS clusters (IRSA). */
 function dnsDefinition(policy?: 'sync' | 'upsert-only'): any {
@@ -83,7 +83,7 @@ describe('external-dns: fleet-wide', () => {
     ['a fleet of EKS and kubeadm clusters', fleet, out],
     ['the example fleet', exampleFleet, exampleSynth()],
   ])('GIVEN %s WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run external-dns', (_t, f, o) => {
-    expect(selectedBy(o, 'external-dns', f)).toEqual(running(f, 'external-dns').map((c) => c.name).sort());
+    expect(selectedBy(o, 'external-dns', f)).toEqual(syncedRunning(f, 'external-dns').map((c) => c.name).sort());
     for (const cluster of [f.hub, ...f.clusters]) {
       expect(cluster.labels[addonLabel('external-dns')], cluster.name).toBe(cluster.addons.includes('external-dns') ? 'true' : undefined);
     }

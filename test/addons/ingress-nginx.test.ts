@@ -4,7 +4,7 @@ import { synthesize } from '../../outputs/synth';
 import { NGINX_INGRESS_CLASS } from '../../stacks/addons/ingress-nginx';
 import { mutableDefinition } from '../helpers/definitions';
 import { exampleFleet, exampleSynth } from '../helpers/example';
-import { addonAppSet, running, selectedBy, unitOf, valuesOf } from '../helpers/addons';
+import { addonAppSet, running, syncedRunning, selectedBy, unitOf, valuesOf } from '../helpers/addons';
 
 /** The test fleet's six spokes (every provider) running ingress-nginx; Prometheus on prod-eks only. */
 function ingressDefinition(): any {
@@ -77,7 +77,7 @@ describe('ingress-nginx: delivery', () => {
   });
 
   it('GIVEN the fleet WHEN the ApplicationSet selector is applied to the registrations THEN it selects exactly the clusters that run ingress-nginx', () => {
-    expect(selectedBy(out, 'ingress-nginx', fleet)).toEqual(running(fleet, 'ingress-nginx').map((c) => c.name).sort());
+    expect(selectedBy(out, 'ingress-nginx', fleet)).toEqual(syncedRunning(fleet, 'ingress-nginx').map((c) => c.name).sort());
     for (const cluster of [fleet.hub, ...fleet.clusters]) {
       expect(cluster.labels[addonLabel('ingress-nginx')], cluster.name).toBe(cluster.addons.includes('ingress-nginx') ? 'true' : undefined);
     }
@@ -85,7 +85,7 @@ describe('ingress-nginx: delivery', () => {
 
   it("GIVEN the example fleet WHEN synthesized THEN the selector picks exactly its ingress clusters, and cert-manager's HTTP-01 solver uses the class the controller serves", () => {
     const example = exampleSynth();
-    expect(selectedBy(example, 'ingress-nginx', exampleFleet)).toEqual(running(exampleFleet, 'ingress-nginx').map((c) => c.name).sort());
+    expect(selectedBy(example, 'ingress-nginx', exampleFleet)).toEqual(syncedRunning(exampleFleet, 'ingress-nginx').map((c) => c.name).sort());
     expect(running(exampleFleet, 'ingress-nginx').filter((c) => c.addons.includes('cert-manager')).length).toBeGreaterThan(0);
     const issuer = unitOf(example, 'platform/cert-manager/base')!.objects.find((x) => x.kind === 'ClusterIssuer' && x.metadata.name === 'letsencrypt') as any;
     expect(issuer.spec.acme.solvers.map((s: any) => s.http01.ingress.ingressClassName)).toEqual([NGINX_INGRESS_CLASS]);

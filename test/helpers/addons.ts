@@ -23,3 +23,6 @@ export function selectedBy(out: SynthOutput, addon: AddonName, fleet: Fleet): st
 
 /** The clusters (hub included) that run the add-on. */
 export const running = (fleet: Fleet, addon: AddonName) => [fleet.hub, ...fleet.clusters].filter((c) => c.addons.includes(addon));
+
+/** The clusters (hub included) that run the add-on and are delivered by GitOps: those its ApplicationSet must select. */
+export const syncedRunning = (fleet: Fleet, addon: AddonName) => running(fleet, addon).filter((c) => c.delivery === 'gitops');

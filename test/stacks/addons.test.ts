@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, syncWaves, type AddonName } from '../../model';
 import type { KubeObject } from '../../stacks/rendered';
-import { running, selectedBy } from '../helpers/addons';
+import { selectedBy, syncedRunning } from '../helpers/addons';
 import { exampleFleet, exampleSynth } from '../helpers/example';
 
 const { rendered, files } = exampleSynth();
@@ -18,7 +18,7 @@ describe('add-on ApplicationSets of the example fleet', () => {
   it.each(Object.keys(CATALOG).filter((name) => allClusters.some((c) => c.addons.includes(name as AddonName))) as AddonName[])(
     'GIVEN add-on %s WHEN its selector is applied to the registrations THEN it selects exactly the clusters that enable it',
     (name) => {
-      expect(selectedBy(exampleSynth(), name, exampleFleet)).toEqual(running(exampleFleet, name).map((c) => c.name).sort());
+      expect(selectedBy(exampleSynth(), name, exampleFleet)).toEqual(syncedRunning(exampleFleet, name).map((c) => c.name).sort());
     },
   );
 

@@ -73,9 +73,10 @@ describe('folderObjects: the rendered tree is kustomize-buildable by following i
   it('GIVEN the example fleet WHEN the hub\'s entry folder is built THEN it holds the objects of the hub\'s folders, the apps\' and the services\', never Karmada\'s', () => {
     const { output } = deliveryFleet('the example fleet');
     const folders = new Set(folderBuild(output.rendered.units, 'clusters/management').map((e) => e.folder));
-    // The Cluster API folders the hub's tree applies (those of clusters GitOps delivers).
+    // The Cluster API folders the hub's tree applies: those of clusters GitOps delivers, not dev's (its stack applies them).
     const clusterApi = output.rendered.units.find((u) => u.dir === 'hub/cluster-api')!.includes;
-    expect(clusterApi).toContain('hub/cluster-api/dev-us-east-1');
+    expect(clusterApi).toContain('hub/cluster-api/staging-us-east-1');
+    expect(clusterApi).not.toContain('hub/cluster-api/dev-us-east-1');
     expect([...folders].sort()).toEqual(
       ['apps/payments-api', 'apps/web', 'hub/addons', 'hub/addons/thanos', 'hub/argocd', 'hub/cluster-api', ...clusterApi, 'hub/registration', 'services'].sort(),
     );

@@ -58,7 +58,7 @@ describe('clusterDelivery: exact components', () => {
     expect(hub.prerequisites.kinds.filter((k) => k.group.endsWith('cluster.x-k8s.io')).map((k) => k.kind)).toContain('AWSManagedControlPlane');
   });
 
-  it('GIVEN the example\'s kubeadm spoke dev-us-east-1 WHEN its delivery is asked THEN it gets its entry folder, each add-on\'s chart and objects (Cilium included), its apps and the previews', () => {
+  it('GIVEN the example\'s kubeadm spoke dev-us-east-1 WHEN its delivery is asked THEN it gets its entry folder and each add-on\'s chart and objects (Cilium included); as a Pulumi-delivered cluster it runs no app', () => {
     const dev = deliveryOf('dev-us-east-1');
     expect(steps(dev)).toEqual([
       'cluster-config',
@@ -73,9 +73,6 @@ describe('clusterDelivery: exact components', () => {
       'addon/velero/chart ← addon/kube-prometheus-stack/chart',
       // Velero's AWS credentials come through an ExternalSecret on a kubeadm cluster.
       'addon/velero/objects ← addon/external-secrets/chart, addon/velero/chart',
-      'app/payments-api',
-      'app/web',
-      'preview/web',
     ]);
     expect(dev.prerequisites).toEqual({ kinds: [], namespaces: [] });
     const { values, ...cilium } = only(dev, 'addon/cilium/chart') as Extract<DeliveryComponent, { kind: 'chart' }>;
@@ -100,7 +97,8 @@ describe('clusterDelivery: exact components', () => {
     expect(only(dev, 'addon/ingress-nginx/chart')).toMatchObject({ ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }] });
     expect(only(dev, 'addon/kube-prometheus-stack/chart')).toMatchObject({ serverSideApply: true });
     expect(only(dev, 'cluster-config')).toMatchObject({ folder: 'clusters/dev-us-east-1', application: 'cluster-config-dev-us-east-1', namespace: 'fleet-system', createNamespace: true });
-    expect(only(dev, 'preview/web')).toEqual({
+    // The web app's previews run on staging-us-east-1.
+    expect(only(deliveryOf('staging-us-east-1'), 'preview/web')).toEqual({
       kind: 'external',
       id: 'preview/web',
       application: 'web-previews',
