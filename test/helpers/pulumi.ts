@@ -27,8 +27,10 @@ export interface RecordedResource {
   readonly urn: string;
   /** false for component resources. */
   readonly custom: boolean;
-  /** Resolved inputs (secrets unwrapped). */
+  /** Resolved inputs (secrets unwrapped: see `secretInputs`). */
   readonly inputs: Record<string, any>;
+  /** Top-level input keys whose value was a Pulumi secret (or held one), sorted. */
+  readonly secretInputs: readonly string[];
   /** URN of the parent, if any. */
   readonly parent?: string;
   readonly protect: boolean;
@@ -38,6 +40,21 @@ export interface RecordedResource {
   readonly dependencies: readonly string[];
   readonly ignoreChanges: readonly string[];
   readonly deleteBeforeReplace: boolean;
+  /** Pulumi leaves the object in place when the resource leaves the program. */
+  readonly retainOnDelete: boolean;
+}
+
+/** A resource the program read (`Resource.get`, a StackReference) rather than registered. */
+export interface RecordedRead {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  /** The ID it was read by. */
+  readonly id: string;
+  readonly parent?: string;
+  readonly provider?: string;
+  /** URNs the read waited for (`dependsOn`). */
+  readonly dependencies: readonly string[];
 }
 
 export interface MockPulumiOptions {
@@ -52,6 +69,8 @@ export interface MockPulumiOptions {
   readonly project?: string;
   /** @default 'stack' */
   readonly stack?: string;
+  /** What `pulumi.getOrganization()` returns. @default 'organization' (the DIY backend's) */
+  readonly organization?: string;
   /** Run as a preview (outputs of new resources unknown). @default false */
   readonly preview?: boolean;
 }
@@ -107,6 +126,8 @@ export const DEFAULT_CALLS: Readonly<Record<string, (inputs: any) => Record<stri
 /** What `mockPulumi` recorded. */
 export class PulumiRecorder {
   readonly resources: RecordedResource[] = [];
+  /** Reads, in the order they reached the mocks. */
+  readonly reads: RecordedRead[] = [];
 
   /** Resources of `type`, sorted by name. */
   ofType(type: string): RecordedResource[] {
@@ -152,6 +173,7 @@ export class PulumiRecorder {
   /** Forgets what was recorded (between tests that build separate programs). */
   clear(): void {
     this.resources.length = 0;
+    this.reads.length = 0;
   }
 }
 
@@ -166,12 +188,28 @@ interface RegisterResourceRequest {
   getDependenciesList(): string[];
   getIgnorechangesList(): string[];
   getDeletebeforereplace(): boolean;
+  getRetainondelete(): boolean | undefined;
+}
+
+interface ReadResourceRequest {
+  getType(): string;
+  getName(): string;
+  getId(): string;
+  getParent(): string;
+  getProvider(): string;
+  getDependenciesList(): string[];
 }
 
 type Callback = (error: unknown, response: { getUrn(): string } | undefined) => void;
 
 interface Monitor {
   registerResource(req: RegisterResourceRequest, callback: Callback): unknown;
+  readResource(req: ReadResourceRequest, callback: Callback): unknown;
+}
+
+/** A deserialized secret: `{ <sig key>: <secret sig>, value }`. */
+function isSecretValue(value: unknown): value is { readonly value: unknown } {
+  return pulumi.runtime.isRpcSecret(value);
 }
 
 /** Installs Pulumi's mocks and starts recording. Call once per test file, before importing the program. */
@@ -193,6 +231,7 @@ export function mockPulumi(options: MockPulumiOptions = {}): PulumiRecorder {
     options.project ?? 'project',
     options.stack ?? 'stack',
     options.preview ?? false,
+    options.organization ?? 'organization',
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   const register = monitor.registerResource.bind(monitor);
@@ -201,18 +240,41 @@ export function mockPulumi(options: MockPulumiOptions = {}): PulumiRecorder {
       if (!error && response) {
         const parent = req.getParent();
         const provider = req.getProvider();
+        const raw: Record<string, unknown> = pulumi.runtime.deserializeProperties(req.getObject());
+        const secretInputs = Object.keys(raw).filter((key) => isSecretValue(raw[key])).sort();
+        const inputs = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, isSecretValue(value) ? value.value : value]));
         recorder.resources.push({
           type: req.getType(),
           name: req.getName(),
           urn: response.getUrn(),
           custom: req.getCustom(),
-          inputs: pulumi.runtime.deserializeProperties(req.getObject()),
+          inputs,
+          secretInputs,
           ...(parent ? { parent } : {}),
           protect: req.getProtect(),
           ...(provider ? { provider } : {}),
           dependencies: [...req.getDependenciesList()].sort(),
           ignoreChanges: [...req.getIgnorechangesList()],
           deleteBeforeReplace: req.getDeletebeforereplace(),
+          retainOnDelete: req.getRetainondelete() === true,
+        });
+      }
+      callback(error, response);
+    });
+  const read = monitor.readResource.bind(monitor);
+  monitor.readResource = (req, callback) =>
+    read(req, (error, response) => {
+      if (!error && response) {
+        const parent = req.getParent();
+        const provider = req.getProvider();
+        recorder.reads.push({
+          type: req.getType(),
+          name: req.getName(),
+          urn: response.getUrn(),
+          id: req.getId(),
+          ...(parent ? { parent } : {}),
+          ...(provider ? { provider } : {}),
+          dependencies: [...req.getDependenciesList()].sort(),
         });
       }
       callback(error, response);
