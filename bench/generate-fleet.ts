@@ -67,7 +67,11 @@ export function generateFleet(n: number): FleetDefinition {
     },
     clusters,
     apps: (base.apps ?? []).map((app) => (app.previews ? { ...app, previews: { ...app.previews, cluster: clusters.find((c) => c.environment === 'staging')?.name ?? app.previews.cluster } } : app)),
-    services: (base.services ?? []).map((s) =>
-      s.karmada?.weights ? { ...s, karmada: { ...s.karmada, weights: Object.fromEntries(REGIONS.map((r, i) => [r, (i % 3) + 1])), overrides: [] } } : s),
+    services: (base.services ?? []).map((s) => {
+      if (!s.karmada?.weights) return s;
+      // Weigh the regions the service's clusters are in (a small fleet has prod clusters in only some).
+      const regions = REGIONS.filter((r) => clusters.some((c) => c.region === r && (s.environments ?? []).includes(c.environment)));
+      return { ...s, karmada: { ...s.karmada, weights: Object.fromEntries(regions.map((r) => [r, (REGIONS.indexOf(r) % 3) + 1])), overrides: [] } };
+    }),
   };
 }

@@ -4,6 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './commands/check';
+import { runPlan } from './commands/plan';
+import { DEFAULT_GRAPH_OUT, runGraph } from './commands/graph';
 import { runSynth } from './commands/synth';
 import { DEFAULT_CONFIG } from './load-config';
 import type { Output } from './output';
@@ -16,6 +18,8 @@ interface Command {
   readonly help: string;
   /** Paragraphs after the options. */
   readonly details?: string;
+  /** Exit code of bad usage. @default 2 */
+  readonly usageExit?: number;
   run(values: Record<string, string | boolean | undefined>, out: Output): number;
 }
 
@@ -53,7 +57,80 @@ const COMMANDS: Record<string, Command> = {
     ].join('\n'),
     run: (values, out) => runCheck({ config: values.config as string | undefined }, out),
   },
+  graph: {
+    summary: 'draw the fleet: hub, spokes by environment and region, rollout waves, add-ons',
+    usage: 'fleetwright graph [--config FILE] [--out DIR] [--format mermaid|html|svg|all]',
+    options: { ...configOption, out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
+    help: [
+      `  -c, --config FILE  fleet definition to load (default: ${DEFAULT_CONFIG})`,
+      `  -o, --out DIR      output folder (default: ${DEFAULT_GRAPH_OUT}); keep it outside the GitOps tree`,
+      '  -f, --format F     mermaid (fleet.mmd), html (fleet.html), svg (fleet.svg) or all (default)',
+    ].join('\n'),
+    details: [
+      'The hub, its spokes grouped by environment (rollout order) and region, each with its',
+      'provider, Kubernetes version, tier, rollout wave and add-ons, and the waves in order.',
+      'fleet.html and fleet.svg are self-contained (no scripts, no network): open them offline.',
+      'Fleets over 100 clusters are summarized in fleet.mmd (counts per region and wave) so',
+      'GitHub can render it. Writes only files whose content changed; nothing is written when',
+      'the definition has a problem.',
+    ].join('\n'),
+    run: (values, out) =>
+      runGraph({ config: values.config as string | undefined, out: values.out as string | undefined, format: values.format as string | undefined }, out),
+  },
+  plan: {
+    summary: 'show what a change of the definition does to every cluster, against a Git ref or a synthesized tree',
+    usage: 'fleetwright plan --base REF|DIR [--config FILE] [--format text|markdown|json] [--out FILE] [--max-removal-share N%]',
+    options: {
+      ...configOption,
+      base: { type: 'string', short: 'b' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      'max-removal-share': { type: 'string' },
+    },
+    help: [
+      '  -b, --base REF|DIR          what to compare with: a Git ref of the repository holding the definition',
+      '                              (e.g. origin/main), or a folder synth wrote (a folder wins over a ref of its name)',
+      `  -c, --config FILE           fleet definition to load (default: ${DEFAULT_CONFIG})`,
+      '  -f, --format FORMAT         text (default; coloured on a terminal unless NO_COLOR is set), markdown',
+      '                              (pull-request comments, parts under 65,000 characters) or json',
+      '  -o, --out FILE              write the report to FILE instead of stdout; markdown parts after the first',
+      '                              go to FILE.2, FILE.3, … (stale parts of a longer plan are removed)',
+      '      --max-removal-share N%  warn when the change removes objects from more than N% of the base\'s clusters',
+      '                              (default: 25%)',
+    ].join('\n'),
+    details: [
+      'With a Git ref, the definition at that ref (and the source files next to it, which it may import)',
+      'is rendered with the current fleetwright: the plan shows what the definition change does, not what',
+      'a fleetwright upgrade does. Both sides are rendered in memory; nothing but the report is written.',
+      'Objects are matched by folder, API group, kind, namespace and name (a new API version is a change)',
+      'and compared by value: key order and formatting never count. The report groups them by hub,',
+      'environment and cluster, lists the clusters each shared object reaches, the rollout waves the',
+      'change passes through, and flags destructive changes: a cluster, Namespace, PVC or StatefulSet with',
+      'volume claims, Velero location or schedule removed, pruning switched off, a network range changed.',
+      'Refuses a base that holds a production or protected cluster the definition neither keeps nor marks',
+      'decommission: true. Exit codes: 0 no changes, 2 changes, 1 error (bad usage and refusals too).',
+    ].join('\n'),
+    usageExit: 1,
+    run: (values, out) =>
+      runPlan(
+        {
+          config: values.config as string | undefined,
+          base: values.base as string | undefined,
+          format: values.format as string | undefined,
+          out: values.out as string | undefined,
+          maxRemovalShare: values['max-removal-share'] as string | undefined,
+          color: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
+        },
+        out,
+      ),
+  },
 };
+
+/** The `-h, --help` line, its text in the column of the command's other option texts. */
+function helpLine(help: string): string {
+  const column = /^ +\S.*? {2,}(?=\S)/.exec(help)?.[0].length ?? 21;
+  return '  -h, --help'.padEnd(column) + 'show this help';
+}
 
 function mainHelp(version: string): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -91,10 +168,10 @@ export function main(argv: readonly string[], out: Output, version: string): num
     ({ values } = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true }));
   } catch (e) {
     out.stderr(`fleetwright ${name}: ${(e as Error).message}; usage: ${command.usage}`);
-    return 2;
+    return command.usageExit ?? 2;
   }
   if (values.help) {
-    out.stdout(`Usage: ${command.usage}\n\n${command.summary}\n\nOptions:\n${command.help}\n  -h, --help         show this help${command.details ? `\n\n${command.details}` : ''}`);
+    out.stdout(`Usage: ${command.usage}\n\n${command.summary}\n\nOptions:\n${command.help}\n${helpLine(command.help)}${command.details ? `\n\n${command.details}` : ''}`);
     return 0;
   }
   return command.run(values, out);

@@ -65,6 +65,9 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     },
     environments,
     clusters,
+    decommissioned: parsed.decommissioned
+      .map(({ def }) => ({ name: def.name, environment: def.environment }))
+      .sort((a, b) => compare(a.name, b.name)),
     apps,
     platform: parsed.platform ?? {},
     services: buildServices(parsed),

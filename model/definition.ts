@@ -294,6 +294,17 @@ export interface ClusterDefinition<E extends string = string> extends ClusterDef
    * @default false
    */
   readonly standby?: boolean;
+  /**
+   * The explicit opt-in to remove a production or protected cluster (synth and plan refuse to
+   * drop one that an earlier synth rendered otherwise). A cluster marked `decommission: true`
+   * stays in the definition but nothing is rendered for it any more: its Cluster API objects,
+   * registration and folders leave the tree at the next synth, after which the entry can be
+   * deleted. Nothing may still refer to it (apps' `clusters`, previews, `drPartner`).
+   * Argo CD never prunes a protected cluster's Cluster API objects
+   * (`Prune=false,Delete=false`): delete its `Cluster` on the hub by hand to delete the cluster.
+   * @default false
+   */
+  readonly decommission?: boolean;
 }
 
 /** The management cluster: runs Argo CD, the Cluster API controllers and the fleet's hub objects. */

@@ -37,8 +37,10 @@ export interface ParsedDefinition {
   readonly environments?: ReadonlyMap<string, EnvironmentDefinition>;
   /** Environment names in declaration order (also those whose settings failed to parse). */
   readonly environmentNames: readonly string[];
-  /** Clusters that parsed, with their position in the definition. */
+  /** Clusters that parsed, with their position in the definition, except those marked `decommission: true`. */
   readonly clusters: readonly Indexed<ClusterDefinition>[];
+  /** Clusters that parsed and are marked `decommission: true`: nothing is rendered for them. */
+  readonly decommissioned: readonly Indexed<ClusterDefinition>[];
   /**
    * What could be read of the hub and of every cluster, parsed or not, so
    * that rules relating clusters (unique names, disjoint ranges) still see a
@@ -72,7 +74,7 @@ const Shape = z.strictObject({
 export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     problems.add('(root)', `(root) the configuration exported ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}, not a fleet definition; export the result of defineFleet({...})`);
-    return { environmentNames: [], clusters: [], identities: [], apps: [], services: [] };
+    return { environmentNames: [], clusters: [], decommissioned: [], identities: [], apps: [], services: [] };
   }
   const raw = input as Record<string, unknown>;
   const shape = Shape.safeParse(raw, { reportInput: true });
@@ -100,13 +102,15 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
     part(FleetSchema.shape.environments, raw.environments, ['environments'], problems);
   }
 
+  const clusters = elements(ClusterSchema, raw.clusters, 'clusters', true, problems);
   return {
     name,
     repo,
     hub,
     environments,
     environmentNames,
-    clusters: elements(ClusterSchema, raw.clusters, 'clusters', true, problems),
+    clusters: clusters.filter((c) => c.def.decommission !== true),
+    decommissioned: clusters.filter((c) => c.def.decommission === true),
     identities: [
       identity(raw.hub, ['hub']),
       ...(Array.isArray(raw.clusters) ? raw.clusters.map((c, i) => identity(c, ['clusters', i])) : []),

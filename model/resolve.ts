@@ -12,6 +12,7 @@ import { checkEngine } from './delivery/engine-rules';
 import { checkServiceDelivery } from './delivery/service-rules';
 import { checkKarmada } from './delivery/karmada-rules';
 import { checkAddons } from './rules/addons';
+import { checkDecommissioned } from './rules/decommission';
 import { checkApps, checkDrCopies } from './rules/apps';
 import { checkDeliveryOwners } from './rules/delivery-owner';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
@@ -53,6 +54,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkServiceDelivery(context);
   checkKarmada(context);
   checkDeliveryOwners(context);
+  checkDecommissioned(context);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

@@ -116,6 +116,7 @@ export const ClusterSchema = z.strictObject({
   network,
   drPartner: z.string().optional(),
   standby: z.boolean().optional(),
+  decommission: z.boolean().optional(),
 });
 
 export const HubSchema = z.strictObject({

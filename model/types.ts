@@ -196,6 +196,12 @@ export interface Cluster extends ClusterBase {
   readonly upgradedFrom?: KubernetesVersion;
 }
 
+/** A spoke marked `decommission: true`: what the removal guards need of it. */
+export interface DecommissionedCluster {
+  readonly name: string;
+  readonly environment: string;
+}
+
 export interface Environment {
   readonly name: string;
   /** Position in rollout order, from 0. */
@@ -246,6 +252,11 @@ export interface Fleet {
   readonly environments: readonly Environment[];
   /** Spokes, sorted by name. */
   readonly clusters: readonly Cluster[];
+  /**
+   * Spokes the definition marks `decommission: true`, sorted by name: nothing is rendered for
+   * them; synth and plan accept that an earlier tree held them, even production or protected ones.
+   */
+  readonly decommissioned: readonly DecommissionedCluster[];
   /** Sorted by name. */
   readonly apps: readonly App[];
   /** Fleet-wide add-on settings, as written. */

@@ -8,7 +8,8 @@ import { ApiVersionError, checkApiVersions } from './api-versions';
 import { CredentialError, scanForCredentials } from './gitops/credentials';
 import { manifestFor, type Manifest } from './gitops/manifest';
 import { treeFiles, type TreeFiles } from './gitops/tree';
-import { writeTree, type WriteResult } from './gitops/writer';
+import { readManifest, writeTree, type WriteResult } from './gitops/writer';
+import { checkClusterRemovals } from './plan/guard';
 
 export interface SynthOutput {
   readonly rendered: RenderedFleet;
@@ -38,8 +39,13 @@ export function synthesize(fleet: Fleet, rendered: RenderedFleet = renderFleet(f
   return { rendered, files, manifest: manifestFor(fleet, files.keys()), warnings };
 }
 
-/** Synthesizes and writes into `outDir`; nothing is written unless synthesis succeeded. */
+/**
+ * Synthesizes and writes into `outDir`; nothing is written unless synthesis succeeded.
+ * Throws a `ClusterRemovalError` (writing nothing) when `outDir`'s manifest lists a
+ * production or protected cluster that the fleet neither has nor marks `decommission: true`.
+ */
 export function synthesizeTo(fleet: Fleet, outDir: string, rendered?: RenderedFleet): SynthOutput & { readonly result: WriteResult } {
+  checkClusterRemovals(readManifest(outDir)?.clusters ?? [], fleet, `${outDir.replace(/\/+$/, '')}/`);
   const output = synthesize(fleet, rendered);
   return { ...output, result: writeTree(outDir, output.files, output.manifest) };
 }

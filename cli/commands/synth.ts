@@ -3,6 +3,7 @@ import { ConstructPropsError } from '../../constructs/errors';
 import { ApiVersionError } from '../../outputs/api-versions';
 import { CredentialError } from '../../outputs/gitops/credentials';
 import { OutputFolderError } from '../../outputs/gitops/writer';
+import { ClusterRemovalError } from '../../outputs/plan/guard';
 import { synthesizeTo } from '../../outputs/synth';
 import { Layout } from '../../model';
 import { formatReplicaSplit, replicaSplits } from '../../model/delivery/karmada-split';
@@ -39,7 +40,7 @@ export function runSynth(options: { config?: string; out?: string }, out: Output
       out.stderr(`fleetwright synth: ${e.message}`);
       return 1;
     }
-    if (e instanceof ConstructPropsError) {
+    if (e instanceof ConstructPropsError || e instanceof ClusterRemovalError) {
       out.stderr(`fleetwright synth: ${e.message}\nfleetwright synth: nothing was written`);
       return 1;
     }

@@ -17,7 +17,10 @@ export function checkDisasterRecovery(context: RuleContext): void {
     const path = `${c.path}.drPartner`;
     const target = byName.get(partner);
     if (partner === c.def.name) problems.at(path, partner, 'is the cluster itself', 'name another cluster, marked standby: true');
-    else if (!target) problems.at(path, partner, 'is not a cluster of the fleet', `use one of the standby clusters${standbys(clusters)}`);
+    else if (!target) {
+      // A partner marked decommission: true is reported by checkDecommissioned.
+      if (!context.parsed.decommissioned.some((d) => d.def.name === partner)) problems.at(path, partner, 'is not a cluster of the fleet', `use one of the standby clusters${standbys(clusters)}`);
+    }
     else if (!target.def.standby) problems.at(path, partner, `is not a standby cluster, so it would run ${c.def.name}'s apps twice`, `set standby: true on ${target.path} (${partner}), or name a standby cluster${standbys(clusters)}`);
     if (c.def.standby) problems.at(path, partner, 'is set on a standby cluster', 'a standby takes over for others; remove drPartner here');
   }

@@ -13,6 +13,8 @@ export interface ManifestCluster {
   readonly name: string;
   readonly environment: string;
   readonly protected: boolean;
+  /** The cluster's tier; absent in manifests written before it was recorded (their production clusters are protected). */
+  readonly tier?: 'production' | 'non-production';
 }
 
 export interface Manifest {
@@ -29,7 +31,7 @@ export function manifestFor(fleet: Fleet, files: Iterable<string>): Manifest {
     generator: 'fleetwright',
     version: 1,
     fleet: fleet.name,
-    clusters: fleet.clusters.map((c) => ({ name: c.name, environment: c.environment, protected: c.protected })),
+    clusters: fleet.clusters.map((c) => ({ name: c.name, environment: c.environment, protected: c.protected, tier: c.tier })),
     files: [...files].sort(),
   };
 }
