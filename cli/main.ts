@@ -3,6 +3,7 @@
  * 0 (success), 1 (invalid definition or failed synth), 2 (bad usage).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_BENCH_OUT, DEFAULT_REFERENCE_MAX, DEFAULT_RUNS, runBench } from './commands/bench';
 import { runCheck } from './commands/check';
 import { runPlan } from './commands/plan';
 import { DEFAULT_GRAPH_OUT, runGraph } from './commands/graph';
@@ -120,6 +121,47 @@ const COMMANDS: Record<string, Command> = {
           out: values.out as string | undefined,
           maxRemovalShare: values['max-removal-share'] as string | undefined,
           color: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
+        },
+        out,
+      ),
+  },
+  bench: {
+    summary: 'measure synth on generated fleets of 10 to 5,000 clusters (a benchmark, not a test)',
+    usage: 'fleetwright bench [--clusters N] [--runs R] [--json] [--out FILE] [--reference-max N] [--dir DIR]',
+    options: {
+      clusters: { type: 'string', short: 'n' },
+      runs: { type: 'string', short: 'r' },
+      json: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      'reference-max': { type: 'string' },
+      dir: { type: 'string' },
+    },
+    help: [
+      '  -n, --clusters N       one fleet size (10 to 16000) instead of 10, 100, 1000 and 5000',
+      `  -r, --runs R           runs per size, each in a fresh process; medians are reported (default: ${DEFAULT_RUNS})`,
+      '      --json             with --clusters: one run in this process, printed as one JSON object',
+      `  -o, --out FILE         where the medians go as JSON (default: ${DEFAULT_BENCH_OUT})`,
+      `      --reference-max N  measure cdk8s App.synth() only up to N clusters (default: ${DEFAULT_REFERENCE_MAX}; it grows`,
+      '                         faster than linearly)',
+      '      --dir DIR          where the trees are written (default: the OS temp folder); e.g. /dev/shm to',
+      '                         measure the writer without the disk',
+    ].join('\n'),
+    details: [
+      'Fleets come from bench/generate-fleet.ts: three environments, six regions, three providers, the',
+      'full add-on catalog with Velero and Thanos. Per size: objects, files and bytes; synth time by phase',
+      '(model resolution, construct building, serialization, checks, writing into an empty folder); peak',
+      'RSS; on the same objects the JSON.stringify floor and cdk8s App.synth() (the reference) with ratios;',
+      'a re-synth with no change (files written must be 0); and plan of a one-cluster change.',
+    ].join('\n'),
+    run: (values, out) =>
+      runBench(
+        {
+          clusters: values.clusters as string | undefined,
+          runs: values.runs as string | undefined,
+          json: values.json === true,
+          out: values.out as string | undefined,
+          referenceMax: values['reference-max'] as string | undefined,
+          dir: values.dir as string | undefined,
         },
         out,
       ),

@@ -1,0 +1,122 @@
+/**
+ * One benchmark run for one fleet size, in this process: synth of a
+ * generated fleet phase by phase (model resolution, construct building,
+ * serialization, checks, writing into an empty folder), a re-synth with no
+ * change, the peak RSS of all that, and, on the same objects, the floor
+ * (`JSON.stringify`) and the reference (cdk8s `App.synth()`).
+ *
+ * The phases are the ones `synthesizeTo` runs, called one by one so each
+ * can be timed; the peak RSS is read before the floor and the reference run,
+ * so it is synth's alone (plus what loading the modules took).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { resolveFleet } from '../model';
+import { checkApiVersions } from '../outputs/api-versions';
+import { scanForCredentials } from '../outputs/gitops/credentials';
+import { manifestFor } from '../outputs/gitops/manifest';
+import { treeFiles } from '../outputs/gitops/tree';
+import { writeTree } from '../outputs/gitops/writer';
+import { synthesizeTo } from '../outputs/synth';
+import { renderFleet } from '../stacks/fleet';
+import { generateFleet } from './generate-fleet';
+import { oneClusterChange, timePlan } from './plan-change';
+import { cdk8sReference, jsonFloor } from './reference';
+
+/** What one run measures; times in milliseconds. */
+export interface RunResult {
+  readonly clusters: number;
+  readonly objects: number;
+  readonly files: number;
+  readonly bytes: number;
+  /** Resolution + building + serialization + checks + writing. */
+  readonly synth_ms: number;
+  readonly phases_ms: {
+    readonly resolve: number;
+    readonly build: number;
+    readonly serialize: number;
+    readonly checks: number;
+    readonly write: number;
+  };
+  /** Peak resident set size of the process after synth, in MiB. */
+  readonly rss_mb: number;
+  /** From the process's start until the benchmark began: Node, tsx and the modules loading. */
+  readonly startup_ms: number;
+  readonly floor_ms: number;
+  /** Undefined when not measured (above `referenceMax`). */
+  readonly cdk8s_ms?: number;
+  /** A second synth into the same folder with no change: its time and how many files it wrote (must be 0). */
+  readonly resynth_ms: number;
+  readonly resynth_files_written: number;
+  /** `plan` of a one-cluster change (a label moving one cluster to another wave), when measured. */
+  readonly plan_ms?: number;
+}
+
+export interface MeasureOptions {
+  /** Measure cdk8s App.synth() only up to this many clusters (it grows faster than linearly). */
+  readonly referenceMax: number;
+  /** Measure plan of a one-cluster change. @default true */
+  readonly plan?: boolean;
+  /** Where the trees are written (a fresh folder inside it per run). @default os.tmpdir() */
+  readonly dir?: string;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Runs the benchmark for a fleet of `clusters` generated clusters. */
+export function measure(clusters: number, options: MeasureOptions): RunResult {
+  const startup = performance.now();
+  const definition = generateFleet(clusters);
+  const outDir = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'fleetwright-bench-'));
+  try {
+    let t = performance.now();
+    const fleet = resolveFleet(definition);
+    const resolve = performance.now() - t;
+    t = performance.now();
+    const rendered = renderFleet(fleet);
+    const build = performance.now() - t;
+    t = performance.now();
+    const files = treeFiles(rendered);
+    const serialize = performance.now() - t;
+    t = performance.now();
+    if (scanForCredentials(files).length > 0) throw new Error('bench: the generated fleet holds credential material');
+    if (checkApiVersions(fleet, rendered.units).some((f) => f.severity === 'error')) throw new Error('bench: the generated fleet uses an API its clusters do not serve');
+    const manifest = manifestFor(fleet, files.keys());
+    const checks = performance.now() - t;
+    t = performance.now();
+    writeTree(outDir, files, manifest);
+    const write = performance.now() - t;
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+
+    t = performance.now();
+    const again = synthesizeTo(resolveFleet(definition), outDir);
+    const resynth = performance.now() - t;
+    const change = options.plan === false ? undefined : oneClusterChange(definition);
+    const plan = change ? timePlan(change.definition, change.cluster, outDir) : undefined;
+
+    let bytes = 0;
+    for (const content of files.values()) bytes += Buffer.byteLength(content);
+    const objects = rendered.units.reduce((n, u) => n + u.objects.length, 0);
+    const floor = jsonFloor(rendered.units);
+    const reference = clusters <= options.referenceMax ? cdk8sReference(rendered.units) : undefined;
+    return {
+      clusters,
+      objects,
+      files: files.size,
+      bytes,
+      synth_ms: round(resolve + build + serialize + checks + write),
+      phases_ms: { resolve: round(resolve), build: round(build), serialize: round(serialize), checks: round(checks), write: round(write) },
+      rss_mb: Math.round(rssMb),
+      startup_ms: round(startup),
+      floor_ms: round(floor),
+      ...(reference !== undefined ? { cdk8s_ms: round(reference) } : {}),
+      resynth_ms: round(resynth),
+      resynth_files_written: again.result.written.length + again.result.removed.length,
+      ...(plan !== undefined ? { plan_ms: round(plan) } : {}),
+    };
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}

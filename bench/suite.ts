@@ -1,0 +1,110 @@
+/**
+ * The benchmark over several fleet sizes: each run of each size in a fresh
+ * Node process (`fleetwright bench --clusters N --json`), so that peak RSS
+ * and the JIT's state belong to that run alone; the medians per size, as a
+ * table and as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import type { RunResult } from './measure';
+
+export const DEFAULT_SIZES: readonly number[] = [10, 100, 1_000, 5_000];
+
+/** The medians of several runs of one size (each field its own median). */
+export interface SizeResult extends RunResult {
+  readonly runs: number;
+  /** synth time per cluster, in ms. */
+  readonly per_cluster_ms: number;
+  /** cdk8s App.synth() time ÷ synth time (how many times faster synth is). */
+  readonly cdk8s_ratio?: number;
+  /** synth time ÷ JSON.stringify time (how far above the floor synth is). */
+  readonly floor_ratio: number;
+  /** serialization time ÷ JSON.stringify time. */
+  readonly serialize_floor_ratio: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Combines runs of one size into medians and ratios. */
+export function summarize(runs: readonly RunResult[]): SizeResult {
+  const first = runs[0]!;
+  const m = (pick: (r: RunResult) => number | undefined): number | undefined => {
+    const values = runs.map(pick).filter((v): v is number => v !== undefined);
+    return values.length === 0 ? undefined : round1(median(values));
+  };
+  const synth = m((r) => r.synth_ms)!;
+  const serialize = m((r) => r.phases_ms.serialize)!;
+  const floor = m((r) => r.floor_ms)!;
+  const cdk8s = m((r) => r.cdk8s_ms);
+  return {
+    clusters: first.clusters,
+    objects: first.objects,
+    files: first.files,
+    bytes: first.bytes,
+    synth_ms: synth,
+    phases_ms: {
+      resolve: m((r) => r.phases_ms.resolve)!,
+      build: m((r) => r.phases_ms.build)!,
+      serialize,
+      checks: m((r) => r.phases_ms.checks)!,
+      write: m((r) => r.phases_ms.write)!,
+    },
+    rss_mb: m((r) => r.rss_mb)!,
+    startup_ms: m((r) => r.startup_ms)!,
+    floor_ms: floor,
+    ...(cdk8s !== undefined ? { cdk8s_ms: cdk8s, cdk8s_ratio: round1(cdk8s / synth) } : {}),
+    resynth_ms: m((r) => r.resynth_ms)!,
+    resynth_files_written: Math.max(...runs.map((r) => r.resynth_files_written)),
+    ...(runs.some((r) => r.plan_ms !== undefined) ? { plan_ms: m((r) => r.plan_ms)! } : {}),
+    runs: runs.length,
+    per_cluster_ms: round2(synth / first.clusters),
+    floor_ratio: round1(synth / Math.max(floor, 0.1)),
+    serialize_floor_ratio: round1(serialize / Math.max(floor, 0.1)),
+  };
+}
+
+/** Runs one size once in a fresh process; throws with the child's error output if it fails. */
+export function runChild(clusters: number, referenceMax: number, dir?: string): RunResult {
+  const bin = path.resolve(__dirname, '..', 'bin', 'fleetwright.js');
+  const args = [bin, 'bench', '--clusters', String(clusters), '--json', '--reference-max', String(referenceMax), ...(dir !== undefined ? ['--dir', dir] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench of ${clusters} clusters failed (exit ${child.status}):\n${child.stderr.trim()}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunResult;
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
+
+/** The table `npm run bench` prints (also the README's). */
+export function formatTable(results: readonly SizeResult[]): string {
+  const header = ['clusters', 'objects', 'files', 'MB', 'synth s', 'resolve', 'build', 'serialize', 'checks', 'write', 'ms/cluster', 'RSS MiB', 'JSON floor s', '× floor', 'cdk8s s', 'cdk8s ÷ synth', 're-synth s', 're-synth writes', 'plan s'];
+  const rows = results.map((r) => [
+    String(r.clusters),
+    String(r.objects),
+    String(r.files),
+    (r.bytes / 1e6).toFixed(1),
+    seconds(r.synth_ms),
+    seconds(r.phases_ms.resolve),
+    seconds(r.phases_ms.build),
+    seconds(r.phases_ms.serialize),
+    seconds(r.phases_ms.checks),
+    seconds(r.phases_ms.write),
+    r.per_cluster_ms.toFixed(2),
+    String(r.rss_mb),
+    seconds(r.floor_ms),
+    r.floor_ratio.toFixed(1),
+    seconds(r.cdk8s_ms),
+    r.cdk8s_ratio === undefined ? '—' : `${r.cdk8s_ratio.toFixed(1)}×`,
+    seconds(r.resynth_ms),
+    String(r.resynth_files_written),
+    seconds(r.plan_ms),
+  ]);
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
