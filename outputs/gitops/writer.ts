@@ -56,8 +56,10 @@ export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest):
   const writes: string[] = [];
   const conflicts: string[] = [];
   let unchanged = 0;
+  // A missing or empty folder holds none of the files: nothing to read back (the first synth of a big fleet).
+  const empty = isMissingOrEmpty(outDir);
   for (const [file, content] of files) {
-    const current = readIfExists(path.join(outDir, file));
+    const current = empty ? undefined : readIfExists(path.join(outDir, file));
     if (current === content) unchanged++;
     else if (current === DIRECTORY || (current !== undefined && !owned.has(file))) conflicts.push(file);
     else writes.push(file);
@@ -116,6 +118,15 @@ function checkOutDir(outDir: string): void {
     throw new OutputFolderError(`cannot use ${outDir} as the output folder: ${(e as Error).message}`);
   }
   if (!stat.isDirectory()) throw new OutputFolderError(`${outDir} is a file, not a folder; choose another --out`);
+}
+
+function isMissingOrEmpty(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw new OutputFolderError(`cannot read the output folder ${dir}: ${(e as Error).message}`);
+  }
 }
 
 /** What `readIfExists` returns when a folder stands where a file should be. */

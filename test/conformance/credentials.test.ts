@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialError, scanForCredentials } from '../../outputs/gitops/credentials';
+import fc from 'fast-check';
+import { CREDENTIAL_PATTERNS, CredentialError, scanForCredentials } from '../../outputs/gitops/credentials';
 import { exampleSynth, testSynth } from '../helpers/example';
 
 describe('no credential material in Git', () => {
@@ -32,6 +33,38 @@ describe('no credential material in Git', () => {
     ]);
     expect(new CredentialError(scanForCredentials(new Map([['b.yaml', '-----BEGIN PRIVATE KEY-----']]))).message).toBe(
       'the synthesized tree would contain credential material, so nothing was written:\n  b.yaml:1: a private key\nkeep secrets in a secret store and reference them (see README, "Registration")',
+    );
+  });
+});
+
+describe('GIVEN any file WHEN scanned whole THEN the findings are those a line-by-line scan of the same patterns gives', () => {
+  /** The reference: each line alone, each pattern's first match on it. */
+  function lineByLine(files: ReadonlyMap<string, string>): { file: string; line: number; what: string }[] {
+    const out: { file: string; line: number; what: string }[] = [];
+    for (const [file, content] of files) {
+      content.split('\n').forEach((text, i) => {
+        for (const { what, re, valueGroup } of CREDENTIAL_PATTERNS) {
+          const m = re.exec(text);
+          if (!m) continue;
+          const value = valueGroup === undefined ? undefined : m[valueGroup]!;
+          if (value !== undefined && (/^"?(\{\{[^}]*\}\}\s*)+"?$/.test(value) || value === '""' || value === "''")) continue;
+          out.push({ file, line: i + 1, what });
+        }
+      });
+    }
+    return out;
+  }
+  const pieces = ['token: abc', ' token:', 'password: "x y"', 'password = ""', '"password": "{{ .p }}"', 'bearerToken: t', 'keyData: "a\nb"', 'client-key-data: Zm9v',
+    'aws_secret_access_key = {{ .k }}', 'AKIAABCDEFGHIJKLMNOP', '-----BEGIN RSA PRIVATE KEY-----', 'ghp_' + 'a'.repeat(36), 'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4f',
+    'name: x', '  ', '\t', '"', ':', '=', '\n', 'Password:\n  value'];
+
+  it('THEN on generated files (fast-check, seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), { maxLength: 4 }), (contents) => {
+        const files = new Map(contents.map((c, i) => [`f${i}.yaml`, c]));
+        expect(scanForCredentials(files)).toEqual(lineByLine(files));
+      }),
+      { seed: 20261121, numRuns: 500 },
     );
   });
 });
