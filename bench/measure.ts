@@ -50,7 +50,7 @@ export interface RunResult {
   /** A second synth into the same folder with no change: its time and how many files it wrote (must be 0). */
   readonly resynth_ms: number;
   readonly resynth_files_written: number;
-  /** `plan` of a one-cluster change (a label moving one cluster to another wave), when measured. */
+  /** `plan` of a one-cluster change (a label added to one production cluster), when measured. */
   readonly plan_ms?: number;
 }
 

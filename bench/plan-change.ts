@@ -1,8 +1,8 @@
 /**
  * `plan` of a one-cluster change, as `fleetwright plan --base DIR` runs it:
- * the head definition is the generated fleet with one production cluster
- * moved to another rollout tier (so another wave); the base is the tree synth
- * wrote for the unchanged fleet. Resolution, rendering and checks of the
+ * the head definition is the generated fleet with a label added to one
+ * production cluster; the base is the tree synth wrote for the unchanged
+ * fleet. Resolution, rendering and checks of the
  * head, reading the base folder, the comparison and the markdown report are
  * all timed.
  */
@@ -10,13 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { resolveFleet, type FleetDefinition } from '../model';
 import { formatMarkdown, hasChanges, planChanges, sideFromDirectory, sideFromFleet } from '../outputs/plan';
 
-/** The definition with its first cluster of rollout tier "general" moved to "early" (general keeps others: no wave empties). */
+/** The definition with a label added to its first production cluster (a change that reaches that cluster alone). */
 export function oneClusterChange(definition: FleetDefinition): { readonly definition: FleetDefinition; readonly cluster: string } {
-  const index = definition.clusters.findIndex((c) => c.rolloutTier === 'general');
-  if (index === -1 || definition.clusters.filter((c) => c.rolloutTier === 'general').length < 2) {
-    throw new Error('oneClusterChange: the fleet needs two clusters in rollout tier "general"');
-  }
-  const clusters = definition.clusters.map((c, i) => (i === index ? { ...c, rolloutTier: 'early' } : c));
+  const index = definition.clusters.findIndex((c) => c.environment === 'prod');
+  if (index === -1) throw new Error('oneClusterChange: the fleet has no prod cluster');
+  const clusters = definition.clusters.map((c, i) => (i === index ? { ...c, labels: { ...c.labels, 'acme.io/team': 'payments' } } : c));
   return { definition: { ...definition, clusters }, cluster: clusters[index]!.name };
 }
 

@@ -89,11 +89,10 @@ describe('GIVEN bad benchmark options', () => {
 });
 
 describe('GIVEN the one-cluster change the benchmark plans', () => {
-  it('THEN exactly one cluster moves from rollout tier general to early', () => {
-    const definition = generateFleet(12);
+  it('THEN exactly one production cluster gets a label', () => {
+    const definition = generateFleet(10);
     const { definition: changed, cluster } = oneClusterChange(definition);
-    const moved = changed.clusters.filter((c, i) => c.rolloutTier !== definition.clusters[i]!.rolloutTier);
-    expect(moved.map((c) => [c.name, c.rolloutTier])).toEqual([[cluster, 'early']]);
-    expect(definition.clusters.find((c) => c.name === cluster)!.rolloutTier).toBe('general');
+    const touched = changed.clusters.filter((c, i) => c !== definition.clusters[i]);
+    expect(touched.map((c) => [c.name, c.environment, c.labels])).toEqual([[cluster, 'prod', { 'acme.io/team': 'payments' }]]);
   });
 });
