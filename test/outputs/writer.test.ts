@@ -1,9 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MANIFEST_PATH, type Manifest } from '../../outputs/gitops/manifest';
 import { writeTree } from '../../outputs/gitops/writer';
 import { mtimes, readTree, tempDir } from '../helpers/tmp';
+
+/** A test may make `fs.renameSync` fail (everything else is the real `fs`). */
+const fsHooks = vi.hoisted(() => ({
+  renameSync: undefined as undefined | ((from: fs.PathLike, to: fs.PathLike) => void),
+  realRenameSync: undefined as unknown as (from: fs.PathLike, to: fs.PathLike) => void,
+}));
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  fsHooks.realRenameSync = actual.renameSync;
+  const renameSync = (from: fs.PathLike, to: fs.PathLike) => (fsHooks.renameSync ?? actual.renameSync)(from, to);
+  return { ...actual, renameSync, default: { ...actual, renameSync } };
+});
 
 function manifest(files: Iterable<string>): Manifest {
   return { generator: 'fleetwright', version: 1, fleet: 'acme', clusters: [], files: [...files].sort() };
@@ -99,5 +111,66 @@ describe('the GitOps writer', () => {
     fs.mkdirSync(path.join(dir, '.fleetwright'));
     fs.writeFileSync(path.join(dir, MANIFEST_PATH), JSON.stringify({ ...manifest([]), files: ['../outside.txt'] }));
     expect(() => write(dir, {})).toThrow('lists "../outside.txt", which is outside the output folder; restore the manifest from Git');
+  });
+});
+
+describe('the GitOps writer, first synth into a missing or empty folder', () => {
+  let parent: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir: parent, cleanup } = tempDir()));
+  afterEach(() => {
+    fsHooks.renameSync = undefined;
+    vi.restoreAllMocks();
+    cleanup();
+  });
+
+  it.each([
+    ['a missing folder', false],
+    ['an empty folder', true],
+  ])('GIVEN %s WHEN a tree is written THEN it appears whole, and no staging folder is left beside it', (_name, exists) => {
+    const out = path.join(parent, 'gitops');
+    if (exists) fs.mkdirSync(out);
+    const result = write(out, { 'a/kustomization.yaml': 'A\n', 'a/b/x.yaml': 'X\n' });
+    expect(result).toEqual({ written: ['a/b/x.yaml', 'a/kustomization.yaml'], removed: [], unchanged: 0 });
+    expect(Object.keys(readTree(out))).toEqual(['.fleetwright/manifest.json', 'a/b/x.yaml', 'a/kustomization.yaml']);
+    expect(fs.readdirSync(parent)).toEqual(['gitops']);
+  });
+
+  it('GIVEN a staging folder an interrupted first synth left WHEN a tree is written THEN it is removed, and its files are not in the tree', () => {
+    const out = path.join(parent, 'gitops');
+    fs.mkdirSync(path.join(parent, '.gitops.fleetwright-staging', 'half'), { recursive: true });
+    fs.writeFileSync(path.join(parent, '.gitops.fleetwright-staging', 'half', 'x.yaml'), 'X');
+    write(out, { 'a/x.yaml': 'X\n' });
+    expect(fs.readdirSync(parent)).toEqual(['gitops']);
+    expect(Object.keys(readTree(out))).toEqual(['.fleetwright/manifest.json', 'a/x.yaml']);
+  });
+
+  it('GIVEN a folder that cannot be replaced in one rename (EXDEV) WHEN a tree is written THEN it is written file by file, with the same result', () => {
+    const out = path.join(parent, 'gitops');
+    fs.mkdirSync(out);
+    const real = fsHooks.realRenameSync;
+    let refused = 0;
+    fsHooks.renameSync = (from, to) => {
+      if (String(from).endsWith('.fleetwright-staging')) {
+        refused++;
+        throw Object.assign(new Error('cross-device link'), { code: 'EXDEV' });
+      }
+      real(from, to);
+    };
+    const result = write(out, { 'a/x.yaml': 'X\n', 'b/y.yaml': 'Y\n' });
+    expect(result).toEqual({ written: ['a/x.yaml', 'b/y.yaml'], removed: [], unchanged: 0 });
+    expect(Object.keys(readTree(out))).toEqual(['.fleetwright/manifest.json', 'a/x.yaml', 'b/y.yaml']);
+    expect(fs.readdirSync(parent)).toEqual(['gitops']);
+    expect(refused).toBe(1);
+  });
+
+  it('GIVEN the working folder as the output WHEN a tree is written THEN the folder itself is kept (file by file)', () => {
+    const out = path.join(parent, 'gitops');
+    fs.mkdirSync(out);
+    const inode = fs.statSync(out).ino;
+    vi.spyOn(process, 'cwd').mockReturnValue(out);
+    write(out, { 'a/x.yaml': 'X\n' });
+    expect(fs.statSync(out).ino).toBe(inode);
+    expect(Object.keys(readTree(out))).toEqual(['.fleetwright/manifest.json', 'a/x.yaml']);
   });
 });
