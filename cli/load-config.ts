@@ -44,6 +44,9 @@ function isEmptyModule(value: object): boolean {
   return Object.keys(value).length === 0;
 }
 
+/** The first line of a message; a heading that ends in ':' (a TypeScript syntax error: "Transform failed with 1 error:") with the line after it. */
 function firstLine(message: string): string {
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? message;
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length === 0) return message;
+  return lines[0]!.endsWith(':') && lines.length > 1 ? `${lines[0]} ${lines[1]}` : lines[0]!;
 }

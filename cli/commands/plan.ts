@@ -73,7 +73,12 @@ export function runPlan(options: PlanOptions, out: Output): number {
   if (options.out === undefined) {
     reports.forEach((report, i) => out.stdout(`${i > 0 ? '\n' : ''}${report.trimEnd()}`));
   } else {
-    const files = writeReports(options.out, reports);
+    let files: string[];
+    try {
+      files = writeReports(options.out, reports);
+    } catch (e) {
+      return fail(`cannot write the report to ${options.out}: ${(e as Error).message}; choose another --out`);
+    }
     out.stdout(`fleetwright plan: ${plan.affected.length} of ${plan.clusters.size} clusters affected; wrote ${files.join(', ')}`);
   }
   return hasChanges(plan) ? 2 : 0;

@@ -14,6 +14,25 @@ import * as path from 'node:path';
 /** Errors of mkdir/rename that mean "not here": the caller falls back to writing file by file. */
 const CANNOT_STAGE = new Set(['EXDEV', 'EBUSY', 'EPERM', 'EACCES', 'EROFS', 'ENOTEMPTY', 'EEXIST', 'EINVAL']);
 
+/** Test-only (test/hardening/crash.test.ts): the variable that makes the writer kill its own process. */
+export const KILL_AFTER_WRITES_ENV = 'FLEETWRIGHT_TEST_KILL_AFTER_WRITES';
+
+/**
+ * Test-only: returns the function the writers call after every file system
+ * change (write, rename, removal). Only when FLEETWRIGHT_TEST_KILL_AFTER_WRITES
+ * is a whole number N ≥ 1 does the N-th call kill the process with SIGKILL,
+ * which no handler can catch, so a test can interrupt a real synth mid-write.
+ * Unset, or anything else, it does nothing.
+ */
+export function writeCounter(): () => void {
+  const raw = process.env[KILL_AFTER_WRITES_ENV];
+  if (raw === undefined || !/^[1-9][0-9]{0,8}$/.test(raw)) return () => {};
+  let left = Number(raw);
+  return () => {
+    if (--left === 0) process.kill(process.pid, 'SIGKILL');
+  };
+}
+
 /** The staging folder beside `outDir`. */
 export function siblingStaging(outDir: string): string {
   const absolute = path.resolve(outDir);
@@ -36,6 +55,7 @@ export function writeFreshFolder(outDir: string, files: ReadonlyMap<string, stri
   const absolute = path.resolve(outDir);
   if (cwd === absolute || cwd.startsWith(`${absolute}${path.sep}`)) return false;
   const staging = siblingStaging(outDir);
+  const done = writeCounter();
   try {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
@@ -48,9 +68,11 @@ export function writeFreshFolder(outDir: string, files: ReadonlyMap<string, stri
         made.add(dir);
       }
       fs.writeFileSync(target, content);
+      done();
     }
     // rename(2) replaces an empty folder, or creates the missing one.
     fs.renameSync(staging, outDir);
+    done();
     return true;
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });

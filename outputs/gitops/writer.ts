@@ -7,12 +7,14 @@
  * - every file is replaced atomically (written in a staging folder, then renamed), and the
  *   manifest is widened before any file moves, so an interrupted run leaves no file
  *   half-written and no file without an owner; the next run completes the change;
+ * - changed files are written before stale ones are removed, kustomization.yaml files last
+ *   (deepest first) and removed first (shallowest first), so the tree builds at every step;
  * - into a missing or empty folder the whole tree is staged beside it and renamed into
  *   place at once (`fresh-folder.ts`), which is also the fastest way to write a big fleet.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeStaleStaging, writeFreshFolder } from './fresh-folder';
+import { removeStaleStaging, writeCounter, writeFreshFolder } from './fresh-folder';
 import { formatManifest, MANIFEST_DIR, MANIFEST_PATH, parseManifest, type Manifest } from './manifest';
 import type { TreeFiles } from './tree';
 
@@ -88,6 +90,7 @@ export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest):
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   const made = new Set<string>();
+  const done = writeCounter(); // test-only: a no-op unless FLEETWRIGHT_TEST_KILL_AFTER_WRITES is set
   const put = (file: string, content: string, n: number) => {
     const target = path.join(outDir, file);
     const dir = path.dirname(target);
@@ -97,23 +100,41 @@ export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest):
     }
     const temp = path.join(staging, String(n));
     fs.writeFileSync(temp, content);
+    done();
     fs.renameSync(temp, target);
+    done();
   };
 
   // 1. Own every file this run may leave behind before touching any of them.
   if (writes.length > 0) {
     put(MANIFEST_PATH, formatManifest({ ...manifest, files: [...new Set([...owned, ...files.keys()])].sort() }), 0);
   }
-  // 2. Replace changed files, remove stale ones.
-  writes.forEach((file, i) => put(file, files.get(file)!, i + 1));
-  for (const file of removals) {
+  // 2. Replace changed files, remove stale ones (in an order that keeps every kustomization buildable).
+  buildableOrder(writes, 'write').forEach((file, i) => put(file, files.get(file)!, i + 1));
+  for (const file of buildableOrder(removals, 'remove')) {
     fs.rmSync(path.join(outDir, file), { force: true });
+    done();
     removeEmptyParents(outDir, path.dirname(path.join(outDir, file)));
   }
   // 3. Record exactly what is owned now.
   put(MANIFEST_PATH, manifestText, writes.length + 1);
   fs.rmSync(staging, { recursive: true, force: true });
   return { written: writes, removed: removals, unchanged };
+}
+
+const isKustomization = (file: string) => path.posix.basename(file) === 'kustomization.yaml';
+const depth = (file: string) => file.split('/').length;
+
+/**
+ * The order of writes (or removals) that keeps the tree buildable should the run stop
+ * between two of them: a kustomization.yaml is written after every other file, deepest
+ * first (so what it lists is in place), and removed before every other file, shallowest
+ * first (so no remaining kustomization lists what is gone).
+ */
+function buildableOrder(files: readonly string[], op: 'write' | 'remove'): string[] {
+  const kustomizations = files.filter(isKustomization).sort((a, b) => (op === 'write' ? depth(b) - depth(a) : depth(a) - depth(b)) || (a < b ? -1 : 1));
+  const others = files.filter((file) => !isKustomization(file));
+  return op === 'write' ? [...others, ...kustomizations] : [...kustomizations, ...others];
 }
 
 function checkOutDir(outDir: string): void {
