@@ -59,6 +59,14 @@ export interface SyncPolicyProps {
    */
   readonly respectIgnoreDifferences?: boolean;
   /**
+   * Labels of the namespace Argo CD creates (`managedNamespaceMetadata.labels`), e.g. Pod
+   * Security admission levels. Argo CD then manages them on the destination namespace
+   * even when it exists already, so set them only on namespaces the Application owns.
+   * Needs `createNamespace`.
+   * @default none
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
+  /**
    * Retry of failed syncs.
    * @default Retry.exponential()
    */
@@ -67,6 +75,10 @@ export interface SyncPolicyProps {
 
 /** An automated sync policy. */
 export function automatedSync(props: SyncPolicyProps = {}): SyncPolicySpec {
+  const labels = props.namespaceLabels ?? {};
+  if (Object.keys(labels).length > 0 && !props.createNamespace) {
+    throw new Error(`automatedSync: namespaceLabels ${JSON.stringify(labels)} are only applied to a namespace Argo CD creates; set createNamespace: true or drop them`);
+  }
   const options = [
     ...(props.createNamespace ? ['CreateNamespace=true'] : []),
     ...(props.serverSideApply ? ['ServerSideApply=true'] : []),
@@ -75,8 +87,14 @@ export function automatedSync(props: SyncPolicyProps = {}): SyncPolicySpec {
   return {
     automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true },
     ...(options.length > 0 ? { syncOptions: options } : {}),
+    ...(Object.keys(labels).length > 0 ? { managedNamespaceMetadata: { labels: sortedRecord(labels) } } : {}),
     retry: (props.retry ?? Retry.exponential()).spec,
   };
+}
+
+/** A copy with keys in sorted order (deterministic output). */
+function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** `10s`, `5m`, `1h`: the form Argo CD parses. */

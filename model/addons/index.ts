@@ -4,3 +4,4 @@ export * from './spec';
 export * from './catalog';
 export * from './graph';
 export * from './merge';
+export * from './pod-security';

@@ -6,6 +6,7 @@
 import type { Problems } from '../problems';
 import type { AddonName } from './names';
 import type { AddonOptionsMap, PlatformDefinition } from './options';
+import type { PodSecurityLevel } from './pod-security';
 
 /** A pinned Helm chart. */
 export interface HelmChart {
@@ -54,6 +55,13 @@ export interface AddonSpec<K extends AddonName = AddonName> {
   readonly description: string;
   /** Namespace the add-on runs in. */
   readonly namespace: string;
+  /**
+   * The Pod Security Standard enforced on the namespace fleetwright creates for the
+   * add-on: the most restrictive one its chart's pods pass (add-ons sharing a namespace
+   * get the most permissive of theirs, see `addonNamespacePodSecurity`).
+   * @default none: the namespace exists before the add-on (e.g. `kube-system`) and keeps its labels
+   */
+  readonly podSecurity?: PodSecurityLevel;
   /** The chart, or none for add-ons made only of fleetwright's own objects. */
   readonly chart?: HelmChart;
   /** Add-ons that must run (and be synced) first on the same cluster: typed references. */

@@ -86,6 +86,7 @@ export function buildServices(parsed: ParsedDefinition): Service[] {
       resources: { cpu: def.resources?.cpu ?? '100m', memory: def.resources?.memory ?? '128Mi' },
       environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
       delivery: def.delivery ?? 'argocd',
+      networkPolicy: def.networkPolicy ?? true,
       ...(def.canary
         ? {
           canary: {

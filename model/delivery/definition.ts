@@ -251,4 +251,11 @@ export interface ServiceDefinition<E extends string = string> {
   readonly canary?: CanaryDefinition;
   /** Placement when `delivery` is 'karmada'. */
   readonly karmada?: KarmadaPlacementDefinition;
+  /**
+   * A default-deny NetworkPolicy for the service's pods (Argo CD delivery): ingress only to its
+   * port from its own namespace, ingress-nginx's and monitoring's; egress only to the cluster DNS
+   * and its own namespace. `false` renders none.
+   * @default true
+   */
+  readonly networkPolicy?: boolean;
 }

@@ -101,6 +101,7 @@ export const ServiceSchema = z.strictObject({
       host: text(syntax.dnsSubdomain).optional(),
     })
     .optional(),
+  networkPolicy: z.boolean().optional(),
   karmada: z
     .strictObject({
       weightBy: text(syntax.labelKey).optional(),

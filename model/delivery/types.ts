@@ -60,4 +60,6 @@ export interface Service {
   readonly delivery: 'argocd' | 'karmada';
   readonly canary?: Canary;
   readonly karmada?: KarmadaPlacement;
+  /** Whether its pods get a default-deny NetworkPolicy (Argo CD delivery). */
+  readonly networkPolicy: boolean;
 }

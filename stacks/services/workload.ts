@@ -18,8 +18,9 @@ import { AnalysisTemplate, SuccessRateQuery } from '../../constructs/argo-rollou
 import { Rollout, SERVICE_LABEL } from '../../constructs/argo-rollouts/rollout';
 import { POD_TEMPLATE_HASH_LABEL } from '../../constructs/argo-rollouts/types';
 import { ServiceMonitor } from '../../constructs/prometheus/service-monitor';
+import { WorkloadNetworkPolicy } from '../../constructs/network/workload-network-policy';
 import { WebServiceDeployment, webServiceSelector, type WebServiceProps } from '../../constructs/workload/web-service';
-import { kubePrometheusStack, type Environment, type Service } from '../../model';
+import { ingressNginx, kubePrometheusStack, type Environment, type Service } from '../../model';
 import { NGINX_INGRESS_CLASS } from '../addons/ingress-nginx';
 import { MONITORING_NAMESPACE } from '../monitoring/conventions';
 
@@ -35,9 +36,30 @@ export function analysisTemplateName(service: string): string {
   return `${service}-success-rate`;
 }
 
+/**
+ * The namespaces whose pods may reach a service's pods besides its own: the ingress
+ * controller's (its Ingress) and Prometheus' (its ServiceMonitor, the canary analysis).
+ */
+export const SERVICE_CLIENT_NAMESPACES: readonly string[] = [ingressNginx.namespace, MONITORING_NAMESPACE];
+
+/**
+ * A service's default-deny NetworkPolicy (named after it, selecting its pods, stable and
+ * canary alike): only its `http` port is open, to its own namespace and {@link SERVICE_CLIENT_NAMESPACES}.
+ */
+export function addServiceNetworkPolicy(chart: Chart, service: Service): void {
+  new WorkloadNetworkPolicy(chart, `${service.name}-network-policy`, {
+    name: service.name,
+    namespace: service.namespace,
+    podLabels: webServiceSelector(service.name),
+    ports: ['http'],
+    allowFromNamespaces: SERVICE_CLIENT_NAMESPACES,
+  });
+}
+
 /** The objects of `Layout.serviceBase(service.name)`, shared by every environment. */
 export function addServiceBase(chart: Chart, service: Service): void {
   const props: WebServiceProps = { name: service.name, namespace: service.namespace, image: service.image, port: service.port, resources: service.resources };
+  if (service.networkPolicy) addServiceNetworkPolicy(chart, service);
   const canary = service.canary;
   if (!canary) {
     new WebServiceDeployment(chart, service.name, { ...props, replicas: service.replicas });

@@ -31,7 +31,7 @@ describe('conformance of the services test fleet', () => {
 
   it('GIVEN the services fleet WHEN synthesized THEN it has Rollouts, AnalysisTemplates, an Ingress, a ServiceMonitor and a Deployment to check', () => {
     const kinds = written.filter((f) => f.startsWith('services/')).map((f) => path.basename(f).split('-')[0]);
-    expect([...new Set(kinds)].sort()).toEqual(['analysistemplate', 'applicationset', 'deployment', 'ingress', 'kustomization.yaml', 'poddisruptionbudget', 'rollout', 'service', 'servicemonitor']);
+    expect([...new Set(kinds)].sort()).toEqual(['analysistemplate', 'applicationset', 'deployment', 'ingress', 'kustomization.yaml', 'networkpolicy', 'poddisruptionbudget', 'rollout', 'service', 'servicemonitor']);
   });
 
   it.skipIf(!validator.available && !conformanceRequired)('GIVEN the services fleet WHEN validated against the upstream CRDs THEN there are 0 errors and 0 unknown fields', () => {

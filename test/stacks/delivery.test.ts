@@ -156,6 +156,7 @@ describe('clusterDelivery: exact components', () => {
       },
     });
     expect(objects.map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([
+      'NetworkPolicy checkout',
       'AnalysisTemplate checkout-success-rate',
       'Service checkout',
       'Service checkout-stable',

@@ -35,6 +35,7 @@ describe('services delivered by Argo CD: folders and ApplicationSets', () => {
     expect(names(objects('services/checkout/base'))).toEqual([
       'AnalysisTemplate/checkout-success-rate',
       'Ingress/checkout',
+      'NetworkPolicy/checkout',
       'Rollout/checkout',
       'Service/checkout',
       'Service/checkout-canary',
@@ -45,6 +46,7 @@ describe('services delivered by Argo CD: folders and ApplicationSets', () => {
   it('GIVEN a canary without a host WHEN synthesized THEN a ServiceMonitor scrapes the Service every pod is behind, tagging series with the pods\' template hash', () => {
     expect(names(objects('services/search/base'))).toEqual([
       'AnalysisTemplate/search-success-rate',
+      'NetworkPolicy/search',
       'Rollout/search',
       'Service/search',
       'Service/search-canary',
@@ -65,7 +67,7 @@ describe('services delivered by Argo CD: folders and ApplicationSets', () => {
   });
 
   it('GIVEN a plain service WHEN synthesized THEN its base is a Deployment and its Service, without Argo Rollouts objects', () => {
-    expect(names(objects('services/catalog/base'))).toEqual(['Deployment/catalog', 'Service/catalog']);
+    expect(names(objects('services/catalog/base'))).toEqual(['Deployment/catalog', 'NetworkPolicy/catalog', 'Service/catalog']);
     expect(objects('services/catalog/base').find((o) => o.kind === 'Deployment').spec.replicas).toBe(2);
   });
 

@@ -14,6 +14,8 @@ export const externalSecrets = defineAddon({
   name: 'external-secrets',
   description: 'Secrets from Vault or AWS Secrets Manager at <fleet>/<cluster>/<name>, through the fleet-secrets ClusterSecretStore',
   namespace: 'external-secrets',
+  // The controller, webhook and cert-controller meet the restricted profile.
+  podSecurity: 'restricted',
   // Chart 2.9.0 ships External Secrets Operator v2.9.0, the release of the CRDs in shared/crds/external-secrets.
   chart: { repoUrl: 'https://charts.external-secrets.io', chart: 'external-secrets', version: '2.9.0' },
   dependsOn: [],

@@ -13,6 +13,9 @@ export const ingressNginx = defineAddon({
   name: 'ingress-nginx',
   description: 'NGINX ingress controller (default IngressClass nginx) behind a cloud load balancer, autoscaled on production',
   namespace: 'ingress-nginx',
+  // The controller adds NET_BIND_SERVICE to bind 80/443, and the admission webhook's certificate
+  // jobs do not meet restricted (kubernetes/ingress-nginx#9212); the chart documents baseline.
+  podSecurity: 'baseline',
   chart: { repoUrl: 'https://kubernetes.github.io/ingress-nginx', chart: 'ingress-nginx', version: '4.15.1' },
   dependsOn: [],
   hpaManagedReplicas: true,

@@ -22,6 +22,8 @@ export const kyverno = defineAddon({
   name: 'kyverno',
   description: 'Policies: no privileged pods, resource requests and limits required, images only from allowed registries',
   namespace: 'kyverno',
+  // Kyverno's admission, background, cleanup and reports controllers meet the restricted profile.
+  podSecurity: 'restricted',
   // Chart 3.9.0 ships Kyverno v1.19.0, the release of the CRDs in shared/crds/kyverno.
   chart: { repoUrl: 'https://kyverno.github.io/kyverno', chart: 'kyverno', version: '3.9.0' },
   dependsOn: [],

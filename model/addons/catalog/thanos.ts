@@ -17,6 +17,8 @@ export const thanos = defineAddon({
   name: 'thanos',
   description: 'Thanos sidecar next to Prometheus, uploading to object storage; the hub queries every sidecar',
   namespace: 'monitoring',
+  // Its own pods are unprivileged, but it shares `monitoring` with kube-prometheus-stack (privileged).
+  podSecurity: 'restricted',
   dependsOn: [kubePrometheusStack, externalSecrets],
   requiresPlatform: 'thanos',
   checkFleet: checkThanosFleet,

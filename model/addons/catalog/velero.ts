@@ -95,6 +95,9 @@ export const velero = defineAddon({
   name: 'velero',
   description: 'Backups to S3 in the cluster’s region and a DR region, on daily, hourly and DR schedules',
   namespace: 'velero',
+  // The node agent (file-system backups) mounts /var/lib/kubelet/pods from the host; velero's own
+  // installer labels its namespace privileged (velero-io/velero#5873).
+  podSecurity: 'privileged',
   // Chart 12.1.0 ships Velero v1.18.1 (appVersion 1.18.1), the release of the CRDs in shared/crds/velero.
   chart: { repoUrl: 'https://vmware-tanzu.github.io/helm-charts', chart: 'velero', version: '12.1.0' },
   dependsOn: [],
