@@ -8,3 +8,4 @@ export * from './problems';
 export * from './resolve';
 export * from './types';
 export { formatVersion } from './rules/version';
+export { sortedJson } from './sorted-json';

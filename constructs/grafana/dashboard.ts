@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import type { JsonValue } from '../../model';
 import { PropsCheck } from '../errors';
 import { GRAFANA_SIDECAR_LABELS, type SidecarLabel } from './sidecar';
-import { sortedJson } from './sorted-json';
+import { sortedJson } from '../../model/sorted-json';
 
 /** A dashboard's JSON model: its `uid` and `title`, and whatever else Grafana reads. */
 export type DashboardModel = { readonly uid: string; readonly title: string } & { readonly [key: string]: JsonValue };

@@ -8,7 +8,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PropsCheck } from '../errors';
 import { GRAFANA_SIDECAR_LABELS, type SidecarLabel } from './sidecar';
-import { sortedJson } from './sorted-json';
+import { sortedJson } from '../../model/sorted-json';
 
 export interface PrometheusDatasourceProps {
   /** Name of the ConfigMap. */

@@ -4,6 +4,7 @@
  * objects that reach it; `destructive` the destructive changes; `waves` the
  * rollout steps in order; `summary` the totals; `changes` every object.
  */
+import { sortedJson, type JsonValue } from '../../model';
 import type { Plan } from './plan';
 import { homeKey } from './present';
 
@@ -40,7 +41,7 @@ export function formatJson(plan: Plan): string {
       ...(c.action === 'changed' ? { fields: c.fields.map((f) => ({ ...f, ...shorten(f) })) } : {}),
     })),
   };
-  return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
+  return sortedJson(document as unknown as JsonValue);
 }
 
 
@@ -50,14 +51,4 @@ function shorten(f: { before?: unknown; after?: unknown }): { before?: unknown; 
     ...(Object.hasOwn(f, 'before') ? { before: cut(f.before) } : {}),
     ...(Object.hasOwn(f, 'after') ? { after: cut(f.after) } : {}),
   };
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
-  }
-  return value;
 }

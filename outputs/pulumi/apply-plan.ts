@@ -22,7 +22,7 @@
  * resource shared by two Applications.
  */
 import type { Cluster, HubCluster } from '../../model';
-import { apiGroup, objectLabel, type ChartComponent, type ClusterDelivery, type ExternalComponent, type FolderComponent } from '../../stacks/delivery';
+import { apiGroup, isKind, objectLabel, type ChartComponent, type ClusterDelivery, type ExternalComponent, type FolderComponent } from '../../stacks/delivery';
 import type { KubeObject } from '../../stacks/rendered';
 import { holdsProductionData, protectionOf } from './protection';
 
@@ -72,10 +72,6 @@ const KUBERNETES_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-sys
 export function objectName(prefix: string, object: KubeObject): string {
   const { namespace, name } = object.metadata;
   return namespace === undefined ? `${prefix}/${name}` : `${prefix}/${namespace}/${name}`;
-}
-
-function isKind(object: KubeObject, group: string, kind: string): boolean {
-  return object.kind === kind && apiGroup(object.apiVersion) === group;
 }
 
 /** The `group/kind` a CustomResourceDefinition serves. */

@@ -25,7 +25,7 @@
  */
 import type { Cluster, HubCluster } from '../../model';
 import type { KubeObject } from '../../stacks/rendered';
-import { apiGroup } from '../../stacks/delivery';
+import { isKind } from '../../stacks/delivery';
 
 /** Kinds whose deletion loses data, by API group. */
 export const DATA_BEARING_KINDS: readonly { readonly group: string; readonly kind: string }[] = [
@@ -42,10 +42,6 @@ export function holdsProductionData(cluster: Cluster | HubCluster): boolean {
   return cluster.role === 'hub' || cluster.tier === 'production' || cluster.protected;
 }
 
-function is(object: KubeObject, group: string, kind: string): boolean {
-  return object.kind === kind && apiGroup(object.apiVersion) === group;
-}
-
 /** Whether synth tells Argo CD never to delete the object (`Delete=false`). */
 export function keptByGitOps(object: KubeObject): boolean {
   const options = object.metadata.annotations?.[SYNC_OPTIONS];
@@ -55,9 +51,9 @@ export function keptByGitOps(object: KubeObject): boolean {
 /** The protection options of an object applied to a cluster whose data is (or is not) production data. */
 export function protectionOf(object: KubeObject, productionData: boolean): { readonly protect: boolean; readonly retainOnDelete: boolean } {
   const kept = keptByGitOps(object);
-  const dataBearing = DATA_BEARING_KINDS.some((k) => is(object, k.group, k.kind));
+  const dataBearing = DATA_BEARING_KINDS.some((k) => isKind(object, k.group, k.kind));
   return {
-    protect: (productionData && dataBearing) || (kept && is(object, 'cluster.x-k8s.io', 'Cluster')),
+    protect: (productionData && dataBearing) || (kept && isKind(object, 'cluster.x-k8s.io', 'Cluster')),
     retainOnDelete: kept,
   };
 }

@@ -69,6 +69,11 @@ export function apiGroup(apiVersion: string): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
+/** Whether `object` is of `kind` in API group `group` (`''` for the core group), whatever its version. */
+export function isKind(object: Pick<KubeObject, 'apiVersion' | 'kind'>, group: string, kind: string): boolean {
+  return object.kind === kind && apiGroup(object.apiVersion) === group;
+}
+
 /** An object as messages name it: `<apiVersion> <kind> <namespace>/<name>` (or `<name>` without a namespace). */
 export function objectLabel(object: KubeObject): string {
   const { namespace, name } = object.metadata;

@@ -16,7 +16,7 @@ export type {
   KindPrerequisite,
   NamespacePrerequisite,
 } from './components';
-export { apiGroup, folderBuild, folderObjects, objectLabel, type FolderObject } from './folders';
+export { apiGroup, folderBuild, folderObjects, isKind, objectLabel, type FolderObject } from './folders';
 export { BUILT_IN_GROUPS, kindSource, switchedOnKinds, type KindSource, type Platform } from './kinds';
 export { addonObjectsFolder, appPlacements, drCopyPlacements, drReplicas, servicePlacement, type AppPlacement, type ServicePlacement } from './placements';
 export { addonValues, resolveClusterParams, type MergedValues } from './values';

@@ -17,6 +17,7 @@ import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resourc
 import * as kplus from 'cdk8s-plus-28';
 import { CATALOG, ClusterAnnotation, ClusterLabel, ClusterParam, HUB_PLATFORM_PROJECT, kubePrometheusStack, Layout, Names, repoPath, type AddonName, type Fleet } from '../../model';
 import { drCopies } from '../apps';
+import { apiGroup } from '../delivery/folders';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { addKarmadaApplication, karmadaProjectDestinations } from '../karmada/application';
@@ -96,7 +97,7 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
   for (const o of hubObjects) {
     if (o.metadata.namespace) hubNamespaces.add(o.metadata.namespace);
     else {
-      const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : '';
+      const group = apiGroup(o.apiVersion);
       clusterScoped.set(`${group}/${o.kind}`, { group, kind: o.kind });
     }
   }

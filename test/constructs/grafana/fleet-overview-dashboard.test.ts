@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GrafanaDashboard } from '../../../constructs/grafana/dashboard';
 import { FleetOverviewDashboard } from '../../../constructs/grafana/fleet-overview-dashboard';
-import { sortedJson } from '../../../constructs/grafana/sorted-json';
+import { sortedJson } from '../../../model/sorted-json';
 import { only, testChart } from '../../helpers/synth';
 
 const clusters = ['management', 'prod-eu-west-1', 'prod-us-east-1'];

@@ -1,9 +1,9 @@
 /**
- * JSON with the keys of every object sorted, at every depth: the files
- * Grafana reads from ConfigMaps are rendered byte for byte the same whatever
- * order their parts were built in.
+ * JSON with the keys of every object sorted, at every depth, so that JSON
+ * fleetwright writes (Grafana's files in ConfigMaps, `plan --format json`)
+ * is byte for byte the same whatever order its parts were built in.
  */
-import type { JsonValue } from '../../model';
+import type { JsonValue } from './addons/options';
 
 /** `value` as indented JSON, object keys sorted (array order kept: it is meaningful). */
 export function sortedJson(value: JsonValue): string {
