@@ -83,7 +83,7 @@ const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 10
 
 /** The table `npm run bench` prints (also the README's). */
 export function formatTable(results: readonly SizeResult[]): string {
-  const header = ['clusters', 'objects', 'files', 'MB', 'synth s', 'resolve', 'build', 'serialize', 'checks', 'write', 'ms/cluster', 'RSS MiB', 'JSON floor s', '× floor', 'cdk8s s', 'cdk8s ÷ synth', 're-synth s', 're-synth writes', 'plan s'];
+  const header = ['clusters', 'objects', 'files', 'MB', 'synth s', 'resolve', 'build', 'serialize', 'checks', 'write', 'ms/cluster', 'RSS MiB', 'JSON floor s', 'synth × floor', 'serialize × floor', 'cdk8s s', 'cdk8s ÷ synth', 're-synth s', 're-synth writes', 'plan s'];
   const rows = results.map((r) => [
     String(r.clusters),
     String(r.objects),
@@ -99,6 +99,7 @@ export function formatTable(results: readonly SizeResult[]): string {
     String(r.rss_mb),
     seconds(r.floor_ms),
     r.floor_ratio.toFixed(1),
+    r.serialize_floor_ratio.toFixed(1),
     seconds(r.cdk8s_ms),
     r.cdk8s_ratio === undefined ? '—' : `${r.cdk8s_ratio.toFixed(1)}×`,
     seconds(r.resynth_ms),

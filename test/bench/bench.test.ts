@@ -70,7 +70,7 @@ describe('GIVEN several runs of one size', () => {
     delete withoutReference.cdk8s_ms;
     const table = formatTable([summarize([fakeRun({ synth_ms: 100 })]), summarize([withoutReference as unknown as RunResult])]).split('\n');
     expect(table).toHaveLength(4);
-    expect(table[2]).toBe('| 100 | 1000 | 2000 | 1.5 | 0.10 | 0.01 | 0.05 | 0.02 | 0.01 | 0.01 | 1.00 | 150 | 0.00 | 25.0 | 1.00 | 10.0× | 0.06 | 0 | — |');
+    expect(table[2]).toBe('| 100 | 1000 | 2000 | 1.5 | 0.10 | 0.01 | 0.05 | 0.02 | 0.01 | 0.01 | 1.00 | 150 | 0.00 | 25.0 | 5.0 | 1.00 | 10.0× | 0.06 | 0 | — |');
     expect(table[3]).toContain('| — | — | 0.06 | 0 | — |');
   });
 });
