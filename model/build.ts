@@ -8,6 +8,7 @@ import { registrationLabels } from './registration-labels';
 import { appDelivery, buildRollout, buildServices, upgradedVersion, waveIndex } from './delivery/build';
 import type { AddonName } from './addons/names';
 import type { HelmValues } from './addons/options';
+import { namespacePodSecurity } from './addons/pod-security';
 import { addonLabel, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
 import type { HubDefinition, NodePoolDefinition, ProviderDefinition } from './definition';
 import { Layout, repoPath } from './layout';
@@ -53,6 +54,8 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       ...appDelivery(def),
     }))
     .sort((a, b) => compare(a.name, b.name));
+  const platform = parsed.platform ?? {};
+  const services = buildServices(parsed);
   return deepFreeze({
     name,
     repo,
@@ -69,8 +72,9 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       .map(({ def }) => ({ name: def.name, environment: def.environment }))
       .sort((a, b) => compare(a.name, b.name)),
     apps,
-    platform: parsed.platform ?? {},
-    services: buildServices(parsed),
+    platform,
+    services,
+    podSecurity: namespacePodSecurity(platform, services),
     rollout,
     engine: parsed.engine ?? 'argocd',
     flux: {

@@ -4,6 +4,7 @@
  */
 import type { AddonName } from './addons/names';
 import type { AddonOptionsMap, HelmValues, PlatformDefinition } from './addons/options';
+import type { PodSecurityLevel } from './addons/pod-security';
 import type { ClusterSelectorDefinition, PreviewDefinition } from './delivery/definition';
 import type { DeliveryOwner } from './definition';
 import type { FluxSettings, Rollout, Service } from './delivery/types';
@@ -269,4 +270,9 @@ export interface Fleet {
   readonly flux: FluxSettings;
   /** The Karmada control plane (used by services delivered by Karmada). */
   readonly karmada: { readonly server: string };
+  /**
+   * Pod Security level of each namespace fleetwright creates under a fixed name (add-ons', services'),
+   * sorted by namespace; see `namespacePodSecurity`.
+   */
+  readonly podSecurity: Readonly<Record<string, PodSecurityLevel>>;
 }

@@ -4,6 +4,7 @@
  * settings every cluster shares (`platform`).
  */
 import type { AddonName } from './names';
+import type { PodSecurityLevel } from './pod-security';
 
 /** JSON data, as Helm values are. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -136,6 +137,16 @@ export interface PlatformDefinition {
    * @default - none
    */
   readonly irsaRoleArn?: string;
+  /**
+   * Pod Security admission level of the namespace an add-on creates, instead of its catalog
+   * entry's (`restricted` for most; `baseline` for ingress-nginx; `privileged` for
+   * kube-prometheus-stack and velero). Add-ons sharing a namespace get the most
+   * permissive level of the group. Only add-ons with a namespace of their own take one
+   * (not cilium, which runs in kube-system).
+   * @example { 'ingress-nginx': 'restricted', velero: 'baseline' }
+   * @default - each add-on's catalog level
+   */
+  readonly podSecurity?: { readonly [K in AddonName]?: PodSecurityLevel };
   /** cert-manager: the ACME account of the fleet's `letsencrypt` ClusterIssuer. */
   readonly certManager?: {
     readonly acmeEmail: string;

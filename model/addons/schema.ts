@@ -4,7 +4,9 @@ import { formatValue } from '../problems';
 import { goDuration, cronExpression } from '../rules/schedule';
 import * as syntax from '../rules/syntax';
 import { count, text } from '../schema-kit';
+import { CATALOG } from './catalog';
 import { ADDON_NAMES, isAddonName, type AddonName } from './names';
+import { POD_SECURITY_LEVELS } from './pod-security';
 
 const helmValues = z.record(z.string(), z.json());
 
@@ -65,7 +67,11 @@ const pattern = (placeholders: readonly string[], example: string) =>
     return unknown.length > 0 ? [`uses the unknown placeholder {${unknown[0]}}`, `use only ${placeholders.map((p) => `{${p}}`).join(', ')}, e.g. ${formatValue(example)}`] : undefined;
   });
 
+/** Add-ons whose namespace fleetwright creates (and labels): those with a catalog level. */
+const labelledAddons = ADDON_NAMES.filter((name) => CATALOG[name].podSecurity !== undefined);
+
 export const PlatformSchema = z.strictObject({
+  podSecurity: z.strictObject(Object.fromEntries(labelledAddons.map((name) => [name, z.enum(POD_SECURITY_LEVELS).optional()]))).optional(),
   irsaRoleArn: pattern(['cluster', 'addon'], 'arn:aws:iam::111122223333:role/{cluster}-{addon}').optional(),
   certManager: z
     .strictObject({

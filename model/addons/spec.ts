@@ -58,7 +58,7 @@ export interface AddonSpec<K extends AddonName = AddonName> {
   /**
    * The Pod Security Standard enforced on the namespace fleetwright creates for the
    * add-on: the most restrictive one its chart's pods pass (add-ons sharing a namespace
-   * get the most permissive of theirs, see `addonNamespacePodSecurity`).
+   * get the most permissive of theirs, see `namespacePodSecurity`).
    * @default none: the namespace exists before the add-on (e.g. `kube-system`) and keeps its labels
    */
   readonly podSecurity?: PodSecurityLevel;

@@ -87,6 +87,7 @@ export function buildServices(parsed: ParsedDefinition): Service[] {
       environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
       delivery: def.delivery ?? 'argocd',
       networkPolicy: def.networkPolicy ?? true,
+      podSecurity: def.podSecurity ?? 'restricted',
       ...(def.canary
         ? {
           canary: {

@@ -4,6 +4,7 @@
  * ApplicationSet generator each shape uses) and services fleetwright renders
  * itself (with canary deliveries or Karmada propagation).
  */
+import type { PodSecurityLevel } from '../addons/pod-security';
 
 /** A group of clusters updated together, in order. */
 export interface WaveDefinition {
@@ -258,4 +259,10 @@ export interface ServiceDefinition<E extends string = string> {
    * @default true
    */
   readonly networkPolicy?: boolean;
+  /**
+   * Pod Security admission level of the service's namespace (labels `enforce`, `audit` and `warn`);
+   * a namespace shared with an add-on or another service gets the most permissive level of them.
+   * @default 'restricted'
+   */
+  readonly podSecurity?: PodSecurityLevel;
 }

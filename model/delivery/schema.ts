@@ -1,5 +1,6 @@
 /** zod schemas of the delivery part of the definition: rollout, apps, services. */
 import { z } from 'zod';
+import { POD_SECURITY_LEVELS } from '../addons/pod-security';
 import { goDuration } from '../rules/schedule';
 import * as syntax from '../rules/syntax';
 import { formatValue } from '../problems';
@@ -102,6 +103,7 @@ export const ServiceSchema = z.strictObject({
     })
     .optional(),
   networkPolicy: z.boolean().optional(),
+  podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
   karmada: z
     .strictObject({
       weightBy: text(syntax.labelKey).optional(),

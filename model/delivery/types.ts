@@ -1,4 +1,5 @@
 /** The resolved delivery part of the model: waves, upgrades, apps and services. */
+import type { PodSecurityLevel } from '../addons/pod-security';
 import type { KubernetesVersion } from '../types';
 
 /** A group of clusters updated together. */
@@ -62,4 +63,6 @@ export interface Service {
   readonly karmada?: KarmadaPlacement;
   /** Whether its pods get a default-deny NetworkPolicy (Argo CD delivery). */
   readonly networkPolicy: boolean;
+  /** Pod Security level its pods must pass (its namespace's may be more permissive when shared, see `Fleet.podSecurity`). */
+  readonly podSecurity: PodSecurityLevel;
 }

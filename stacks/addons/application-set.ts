@@ -10,7 +10,7 @@ import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { addonLabel, addonNamespacePodSecurity, ClusterLabel, ClusterParam, Layout, Names, podSecurityLabels, repoPath, type AddonName, type Fleet } from '../../model';
+import { addonLabel, ClusterLabel, ClusterParam, Layout, Names, namespaceLabels, repoPath, type AddonName, type Fleet } from '../../model';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { clustersRunning } from './overlays';
 import { asHelmValues, type Addon } from './spi';
@@ -52,7 +52,6 @@ export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Ad
   ];
   const annotations = { [SYNC_WAVE]: String(wave) };
   const running = clustersRunning(fleet, name);
-  const podSecurity = addonNamespacePodSecurity(spec.namespace);
   new ApplicationSet(scope, name, {
     metadata: { name: Names.addonApplicationSet(name), namespace: fleet.argocd.namespace, annotations },
     generators: [ClusterGenerator.select({ matchLabels: { [ClusterLabel.fleet]: fleet.name, [addonLabel(name)]: 'true' } })],
@@ -68,7 +67,7 @@ export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Ad
       syncPolicy: automatedSync({
         createNamespace: true,
         // Pod Security admission levels of the namespace it creates (none for kube-system).
-        namespaceLabels: podSecurity ? podSecurityLabels(podSecurity) : undefined,
+        namespaceLabels: namespaceLabels(fleet, spec.namespace),
         serverSideApply: spec.serverSideApply ?? false,
         respectIgnoreDifferences: spec.hpaManagedReplicas ?? false,
       }),

@@ -15,7 +15,7 @@ import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
-import { addonNamespacePodSecurity, ClusterLabel, ClusterParam, Layout, podSecurityLabels, repoPath, SYSTEM_NAMESPACES, type Cluster, type Fleet, type PodSecurityLevel, type Service } from '../../model';
+import { ClusterLabel, ClusterParam, Layout, namespaceLabels, repoPath, type Cluster, type Fleet, type Service } from '../../model';
 import { serviceApplicationName } from '../../model/delivery/service-rules';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 
@@ -27,19 +27,7 @@ export function serviceClusters(fleet: Fleet, service: Service): Cluster[] {
   return fleet.clusters.filter((c) => !c.standby && service.environments.includes(c.environment));
 }
 
-/**
- * The Pod Security level of a service's namespace: `restricted`, which every web service's
- * pods pass (non-root, seccomp RuntimeDefault, no privilege escalation, no capabilities), or
- * an add-on's level when the service shares that add-on's namespace (both Applications then
- * write the same labels); none for the namespaces every cluster has (`kube-system`, …).
- */
-export function serviceNamespacePodSecurity(service: Service): PodSecurityLevel | undefined {
-  if (SYSTEM_NAMESPACES.includes(service.namespace)) return undefined;
-  return addonNamespacePodSecurity(service.namespace) ?? 'restricted';
-}
-
 export function addServiceApplicationSet(chart: Chart, fleet: Fleet, service: Service): void {
-  const podSecurity = serviceNamespacePodSecurity(service);
   new ApplicationSet(chart, service.name, {
     metadata: { name: service.name, namespace: fleet.argocd.namespace },
     generators: [
@@ -65,7 +53,7 @@ export function addServiceApplicationSet(chart: Chart, fleet: Fleet, service: Se
         }),
       ],
       destination: Destination.cluster(ClusterParam.name, service.namespace),
-      syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: podSecurity ? podSecurityLabels(podSecurity) : undefined }),
+      syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: namespaceLabels(fleet, service.namespace) }),
     },
   });
 }

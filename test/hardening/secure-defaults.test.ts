@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { IN_CLUSTER_SERVER } from '../../constructs/argocd/types';
 import { WorkloadNetworkPolicy } from '../../constructs/network/workload-network-policy';
-import { ADDON_NAMES, addonNamespacePodSecurity, CATALOG, podSecurityLabels, resolveFleet, type FleetDefinition } from '../../model';
+import { ADDON_NAMES, CATALOG, checkFleet, podSecurityLabels, resolveFleet, type FleetDefinition } from '../../model';
 import { KUSTOMIZATION } from '../../outputs/gitops/tree';
 import { synthesize } from '../../outputs/synth';
 import { announceSkip, conformanceRequired, CRDS, kubectlTool, validatorTool, VALIDATOR } from '../helpers/conformance';
@@ -58,8 +58,9 @@ function objectsOfKind(kind: string): { file: string; object: any }[] {
 }
 
 describe('Pod Security levels of add-on namespaces', () => {
-  it('GIVEN the catalog WHEN the level of each add-on namespace is asked THEN shared namespaces take the most permissive level and kube-system has none', () => {
-    expect(Object.fromEntries(ADDON_NAMES.map((name) => [name, addonNamespacePodSecurity(CATALOG[name].namespace) ?? 'none']))).toEqual({
+  it('GIVEN the catalog WHEN the level of each add-on namespace is resolved THEN shared namespaces take the most permissive level and kube-system has none', () => {
+    const fleet = resolveFleet(servicesDefinition());
+    expect(Object.fromEntries(ADDON_NAMES.map((name) => [name, fleet.podSecurity[CATALOG[name].namespace] ?? 'none']))).toEqual({
       'argo-rollouts': 'restricted',
       'cert-manager': 'restricted',
       cilium: 'none',
@@ -72,6 +73,31 @@ describe('Pod Security levels of add-on namespaces', () => {
       thanos: 'privileged',
       velero: 'privileged',
     });
+  });
+
+  it('GIVEN platform.podSecurity and a service level WHEN resolved THEN they replace the catalog and the default, and a shared namespace still takes the most permissive', () => {
+    const d = servicesDefinition();
+    const fleet = resolveFleet({
+      ...d,
+      platform: { ...d.platform, podSecurity: { 'ingress-nginx': 'restricted', 'kube-prometheus-stack': 'baseline', velero: 'baseline' } },
+      services: d.services!.map((s) => (s.name === CATALOG_SERVICE.name ? { ...s, podSecurity: 'baseline' as const } : s)),
+    });
+    expect(fleet.podSecurity['ingress-nginx']).toBe('restricted');
+    expect(fleet.podSecurity.monitoring).toBe('baseline');
+    expect(fleet.podSecurity.velero).toBe('baseline');
+    // catalog's namespace defaults to its name; checkout and search share shop and stay restricted.
+    expect(fleet.podSecurity.catalog).toBe('baseline');
+    expect(fleet.podSecurity.shop).toBe('restricted');
+    expect(fleet.podSecurity['kube-system']).toBeUndefined();
+  });
+
+  it('GIVEN a level for cilium or an unknown level WHEN checked THEN each is refused at its path', () => {
+    const d = servicesDefinition();
+    const problems = checkFleet({ ...d, platform: { ...d.platform, podSecurity: { cilium: 'baseline', velero: 'strict' } } }).problems.map((p) => `${p.path}: ${p.message}`);
+    expect(problems).toEqual([
+      'platform.podSecurity.cilium: platform.podSecurity.cilium is not a known field; remove it',
+      'platform.podSecurity.velero: platform.podSecurity.velero "strict" is not an accepted value; use one of "privileged", "baseline", "restricted"',
+    ]);
   });
 
   it('GIVEN the services fleet WHEN synthesized THEN each add-on ApplicationSet labels the namespace it creates through managedNamespaceMetadata', () => {
