@@ -52,6 +52,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       namespace: def.namespace,
       environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
       ...appDelivery(def),
+      podSecurity: def.podSecurity ?? 'restricted',
     }))
     .sort((a, b) => compare(a.name, b.name));
   const platform = parsed.platform ?? {};
@@ -60,7 +61,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     name,
     repo,
     hub: buildHub(hubDef, context),
-    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd' },
+    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd', spokeAccess: hubDef.argocd?.spokeAccess ?? 'least-privilege' },
     clusterApi: { namespace: hubDef.clusterApi?.namespace ?? 'clusters' },
     registration: {
       secretStore: hubDef.registration?.secretStore ?? 'fleet-registry',
@@ -74,7 +75,11 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     apps,
     platform,
     services,
-    podSecurity: namespacePodSecurity(platform, services),
+    podSecurity: namespacePodSecurity(platform, [
+      ...services,
+      // Apps' namespaces under fixed names: the app's own, or one per service (folder names are Argo CD's to know).
+      ...apps.flatMap((a) => (a.serviceDirectories !== undefined ? [] : (a.services ?? [a.namespace]).map((namespace) => ({ namespace, podSecurity: a.podSecurity })))),
+    ]),
     rollout,
     engine: parsed.engine ?? 'argocd',
     flux: {

@@ -341,6 +341,14 @@ export interface HubDefinition {
      * @default - none
      */
     readonly awsRoleArn?: string;
+    /**
+     * What Argo CD may do on EKS spokes whose access fleetwright grants (`capi-aws-eks`,
+     * `pulumi-eks`): `least-privilege` maps its IAM role to the Kubernetes group
+     * `fleetwright:argocd`, bound to a ClusterRole that allows only the API groups the
+     * cluster's add-ons and services use; `cluster-admin` grants `AmazonEKSClusterAdminPolicy`.
+     * @default 'least-privilege'
+     */
+    readonly spokeAccess?: 'least-privilege' | 'cluster-admin';
   };
   /** Cluster API on the hub. */
   readonly clusterApi?: {

@@ -133,6 +133,7 @@ export const HubSchema = z.strictObject({
     .strictObject({
       namespace: text((v) => syntax.dnsLabel(v)).optional(),
       awsRoleArn: text(syntax.iamRoleArn).optional(),
+      spokeAccess: z.enum(['least-privilege', 'cluster-admin']).optional(),
     })
     .optional(),
   clusterApi: z.strictObject({ namespace: text((v) => syntax.dnsLabel(v)).optional() }).optional(),

@@ -235,6 +235,8 @@ export interface App {
   /** Folder pattern whose matches are services (matrix with a Git directory generator). */
   readonly serviceDirectories?: string;
   readonly previews?: PreviewDefinition;
+  /** Pod Security level the app asks for its namespaces (before sharing a namespace with an add-on or service lowers it). */
+  readonly podSecurity: PodSecurityLevel;
 }
 
 export interface Fleet {
@@ -246,7 +248,11 @@ export interface Fleet {
     readonly path: string;
   };
   readonly hub: HubCluster;
-  readonly argocd: { readonly namespace: string };
+  readonly argocd: {
+    readonly namespace: string;
+    /** What Argo CD may do on EKS spokes whose access fleetwright grants (see `HubDefinition.argocd.spokeAccess`). */
+    readonly spokeAccess: 'least-privilege' | 'cluster-admin';
+  };
   readonly clusterApi: { readonly namespace: string };
   readonly registration: { readonly secretStore: string; readonly externalSecretsNamespace: string };
   /** In rollout order. */

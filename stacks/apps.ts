@@ -8,7 +8,8 @@
  * Applications deployed when it deletes one (`preserveResourcesOnDeletion`), and
  * those reaching production clusters (per `rollout.keepApplications`) never
  * delete Applications, so a generator that transiently returns nothing cannot
- * remove a production workload.
+ * remove a production workload. The namespaces Argo CD creates for them carry
+ * the app's Pod Security level (`apps/pod-security.ts`).
  */
 import { ApplicationSet } from '../constructs/argocd/application-set';
 import { Destination } from '../constructs/argocd/destination';
@@ -17,6 +18,7 @@ import { automatedSync } from '../constructs/argocd/sync-policy';
 import { AppNames } from '../model';
 import { ClusterParam, Layout, type App, type Fleet } from '../model';
 import { addDrCopies } from './apps/dr';
+import { appNamespaceLabels, appNamespaces } from './apps/pod-security';
 import { addPreviews, previewUnit } from './apps/previews';
 import { appShape, ENVIRONMENT } from './apps/shapes';
 import { appClusters } from './apps/targets';
@@ -44,7 +46,7 @@ export function appUnit(fleet: Fleet, app: App): Unit {
         project: ENVIRONMENT,
         sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: shape.path })],
         destination: Destination.cluster(ClusterParam.name, shape.namespace),
-        syncPolicy: automatedSync({ createNamespace: true }),
+        syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: appNamespaceLabels(fleet, app, appNamespaces(app)) }),
       },
     });
     addDrCopies(chart, fleet, app);

@@ -3,8 +3,8 @@
  *
  * Every add-on's catalog entry names the most restrictive Pod Security
  * Standard its chart's pods pass (`podSecurity`), which the definition may
- * override per add-on (`platform.podSecurity`); a service's namespace is
- * `restricted` unless the service says otherwise. Namespaces shared by several
+ * override per add-on (`platform.podSecurity`); a service's or an app's
+ * namespace is `restricted` unless the service or app says otherwise. Namespaces shared by several
  * of them (kube-prometheus-stack and thanos in `monitoring`, a service in an
  * add-on's namespace) get the most permissive of their levels, since every
  * Application delivering into the namespace writes the same labels. Add-ons
@@ -61,11 +61,12 @@ export function addonPodSecurity(platform: PlatformDefinition, addon: AddonName)
  * Namespace → level, for every namespace fleetwright creates under a fixed
  * name: the add-ons' (every add-on of the catalog, so that a namespace's
  * level does not change when a cluster switches an add-on on) and the
- * services'. Sorted by namespace; namespaces every cluster has are left out.
+ * workloads' (services', apps'). Sorted by namespace; namespaces every
+ * cluster has are left out.
  */
 export function namespacePodSecurity(
   platform: PlatformDefinition,
-  services: readonly { readonly namespace: string; readonly podSecurity: PodSecurityLevel }[],
+  workloads: readonly { readonly namespace: string; readonly podSecurity: PodSecurityLevel }[],
 ): Readonly<Record<string, PodSecurityLevel>> {
   const levels = new Map<string, PodSecurityLevel[]>();
   const add = (namespace: string, level: PodSecurityLevel) => {
@@ -76,7 +77,7 @@ export function namespacePodSecurity(
     const level = addonPodSecurity(platform, addon);
     if (level !== undefined) add(CATALOG[addon].namespace, level);
   }
-  for (const service of services) add(service.namespace, service.podSecurity);
+  for (const workload of workloads) add(workload.namespace, workload.podSecurity);
   const result: Record<string, PodSecurityLevel> = {};
   for (const namespace of [...levels.keys()].sort()) result[namespace] = mostPermissive(levels.get(namespace)!)!;
   return result;

@@ -64,6 +64,15 @@ export interface AddonSpec<K extends AddonName = AddonName> {
   readonly podSecurity?: PodSecurityLevel;
   /** The chart, or none for add-ons made only of fleetwright's own objects. */
   readonly chart?: HelmChart;
+  /**
+   * API groups of the objects its chart creates (with the values fleetwright sets) and of
+   * fleetwright's own objects for it, besides the Kubernetes groups every chart uses
+   * (`CHART_API_GROUPS`): what Argo CD is allowed on a spoke that runs it when its access is
+   * least-privilege (`hub.argocd.spokeAccess`). Only the groups objects are created in: a CRD
+   * is created in `apiextensions.k8s.io`, not in its own group.
+   * @default []
+   */
+  readonly apiGroups?: readonly string[];
   /** Add-ons that must run (and be synced) first on the same cluster: typed references. */
   readonly dependsOn: readonly AddonSpec[];
   /** The fleet-wide settings (a key of `platform`) the add-on cannot run without. */

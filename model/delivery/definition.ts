@@ -160,6 +160,13 @@ export interface AppDefinition<E extends string = string> {
   readonly serviceDirectories?: string;
   /** @default - no previews */
   readonly previews?: PreviewDefinition;
+  /**
+   * Pod Security admission level of the namespaces Argo CD creates for the app (labels `enforce`,
+   * `audit` and `warn`), its previews' and DR copies' included; a namespace shared with an add-on or
+   * a service gets the most permissive level of them.
+   * @default 'restricted'
+   */
+  readonly podSecurity?: PodSecurityLevel;
 }
 
 /** Registration labels a cluster must match (all of them). */
@@ -253,7 +260,7 @@ export interface ServiceDefinition<E extends string = string> {
   /** Placement when `delivery` is 'karmada'. */
   readonly karmada?: KarmadaPlacementDefinition;
   /**
-   * A default-deny NetworkPolicy for the service's pods (Argo CD delivery): ingress only to its
+   * A default-deny NetworkPolicy for the service's pods (Argo CD and Karmada delivery): ingress only to its
    * port from its own namespace, ingress-nginx's and monitoring's; egress only to the cluster DNS
    * and its own namespace. `false` renders none.
    * @default true

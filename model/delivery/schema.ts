@@ -72,6 +72,7 @@ export const AppSchema = z.strictObject({
       path: relativePath('deploy/overlays/{env}').optional(),
     })
     .optional(),
+  podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
 });
 
 const quantity = (example: string) =>

@@ -10,8 +10,15 @@
  *   waits for its step's Namespace and for the step's CRD of its kind. The
  *   destination namespace Argo CD creates (`CreateNamespace=true`) is created
  *   as a bare Namespace when nothing before the step creates it (a chart's
- *   release with `createNamespace`, a Namespace object).
- * - A chart step: the add-on's pinned chart with its merged values.
+ *   chart step's Namespace, a Namespace object), with the component's Pod
+ *   Security labels (`namespaceLabels`).
+ * - A chart step: the add-on's pinned chart with its merged values. Helm
+ *   would create the namespace unlabelled (`createNamespace`), so the first
+ *   step into a namespace nothing created yet creates it as a labelled
+ *   Namespace before its release; a later chart into the same namespace
+ *   (thanos after kube-prometheus-stack in `monitoring`) waits for that
+ *   Namespace, and one into a namespace a folder step created waits for the
+ *   folder step.
  * - External components: Karmada's objects on the hub are skipped (the
  *   hub's Argo CD applies them to Karmada's API server, through the
  *   `fleet-karmada` Application this stack applies); apps, DR copies and
@@ -51,6 +58,8 @@ export interface ChartStep {
   readonly kind: 'chart';
   readonly id: string;
   readonly component: ChartComponent;
+  /** The Namespace the step creates before its release, with its labels; none when a step before it (or Kubernetes) created it. */
+  readonly namespace?: PlannedObject;
   readonly after: readonly string[];
 }
 
@@ -72,6 +81,11 @@ const KUBERNETES_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-sys
 export function objectName(prefix: string, object: KubeObject): string {
   const { namespace, name } = object.metadata;
   return namespace === undefined ? `${prefix}/${name}` : `${prefix}/${namespace}/${name}`;
+}
+
+/** The Namespace a component creates (`CreateNamespace`), with its labels. */
+function namespaceObject(name: string, labels: Readonly<Record<string, string>> | undefined): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(labels === undefined ? {} : { labels: { ...labels } }) } };
 }
 
 /** The `group/kind` a CustomResourceDefinition serves. */
@@ -114,7 +128,17 @@ export function planDirectApply(delivery: ClusterDelivery, cluster: Cluster | Hu
     for (const o of c.objects) if (isKind(o, '', 'Namespace')) declared.set(o.metadata.name, c.id);
   }
   const created = new Set<string>(KUBERNETES_NAMESPACES);
+  /** The folder step that created a namespace (chart steps' Namespaces are waited for directly). */
+  const createdBy = new Map<string, string>();
   const owners = new Map<string, string>();
+  const claim = (o: KubeObject, id: string) => {
+    const key = `${apiGroup(o.apiVersion)}|${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
+    const owner = owners.get(key);
+    if (owner !== undefined) {
+      throw new Error(`direct apply: ${name} would get ${objectLabel(o)} from ${owner} and from ${id}; one object must come from one folder (Argo CD reports it as shared by two Applications): render it once`);
+    }
+    owners.set(key, id);
+  };
   const steps: ApplyStep[] = [];
   const skipped: ExternalComponent[] = [];
   const notes: string[] = [];
@@ -131,15 +155,22 @@ export function planDirectApply(delivery: ClusterDelivery, cluster: Cluster | Hu
       continue;
     }
     if (c.kind === 'chart') {
-      created.add(c.namespace);
-      steps.push({ kind: 'chart', id: c.id, component: c, after: c.after });
+      if (!created.has(c.namespace)) {
+        const object = namespaceObject(c.namespace, c.namespaceLabels);
+        claim(object, c.id);
+        created.add(c.namespace);
+        steps.push({ kind: 'chart', id: c.id, component: c, namespace: planObjects(name, [object], productionData)[0]!, after: c.after });
+      } else {
+        const folder = createdBy.get(c.namespace);
+        steps.push({ kind: 'chart', id: c.id, component: c, after: folder === undefined || c.after.includes(folder) ? c.after : [...c.after, folder] });
+      }
       continue;
     }
     const objects: KubeObject[] = [];
     if (c.createNamespace && !created.has(c.namespace)) {
       const declaredBy = declared.get(c.namespace);
       if (declaredBy === undefined) {
-        objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: c.namespace } });
+        objects.push(namespaceObject(c.namespace, c.namespaceLabels));
       } else if (declaredBy !== c.id) {
         throw new Error(
           `direct apply: on ${name}, ${c.id} creates its namespace ${c.namespace} (CreateNamespace) before ${declaredBy}, which holds the Namespace object, is applied; ` +
@@ -149,13 +180,11 @@ export function planDirectApply(delivery: ClusterDelivery, cluster: Cluster | Hu
     }
     objects.push(...c.objects);
     for (const o of objects) {
-      if (isKind(o, '', 'Namespace')) created.add(o.metadata.name);
-      const key = `${apiGroup(o.apiVersion)}|${o.kind}|${o.metadata.namespace ?? ''}|${o.metadata.name}`;
-      const owner = owners.get(key);
-      if (owner !== undefined) {
-        throw new Error(`direct apply: ${name} would get ${objectLabel(o)} from ${owner} and from ${c.id}; one object must come from one folder (Argo CD reports it as shared by two Applications): render it once`);
+      if (isKind(o, '', 'Namespace') && !created.has(o.metadata.name)) {
+        created.add(o.metadata.name);
+        createdBy.set(o.metadata.name, c.id);
       }
-      owners.set(key, c.id);
+      claim(o, c.id);
     }
     steps.push({ kind: 'folder', id: c.id, component: c, objects: planObjects(name, objects, productionData), after: c.after });
   }

@@ -8,7 +8,10 @@
  *
  * Helm releases, as Argo CD installs the charts:
  * - the release named after the add-on (as the ApplicationSet's
- *   `releaseName`), in the add-on's namespace, created if missing;
+ *   `releaseName`), in the add-on's namespace, which Helm does not create
+ *   (`createNamespace` false): the step's labelled Namespace (see
+ *   ./apply-plan), created before the release, or the Namespace of the
+ *   chart step before it into the same namespace, which it waits for;
  * - the pinned chart and version from the chart's repository (an OCI
  *   registry as `oci://<registry>/<chart>`), with the merged values Argo CD
  *   and Flux get; `allowNullValues` so that a `null` removes a chart default
@@ -60,11 +63,15 @@ export class DirectApply extends pulumi.ComponentResource {
     const { plan, provider } = args;
     const base = [...(args.dependsOn ?? [])];
     const gates = new Map<string, readonly pulumi.Resource[]>();
+    /** The Namespaces chart steps created, by name. */
+    const namespaces = new Map<string, pulumi.Resource>();
     for (const step of plan.steps) {
       const before = [...new Set(step.after.flatMap((id) => gates.get(id) ?? []))];
       const dependsOn = [...base, ...before];
       if (step.kind === 'chart') {
-        gates.set(step.id, [release(plan.cluster, step, { parent: this, provider, dependsOn })]);
+        if (step.namespace) namespaces.set(step.component.namespace, applyObjects([step.namespace], { parent: this, provider, dependsOn })[0]!);
+        const namespace = namespaces.get(step.component.namespace);
+        gates.set(step.id, [release(plan.cluster, step, { parent: this, provider, dependsOn: namespace ? [...dependsOn, namespace] : dependsOn })]);
       } else if (step.objects.length === 0) {
         gates.set(step.id, before);
       } else {
@@ -84,7 +91,8 @@ function release(cluster: string, step: ChartStep, opts: pulumi.CustomResourceOp
     version: c.version,
     ...(c.oci ? {} : { repositoryOpts: { repo: c.repoUrl } }),
     namespace: c.namespace,
-    createNamespace: c.createNamespace,
+    // The namespace exists, with its labels: created by this step or one before it, or by Kubernetes.
+    createNamespace: false,
     values: c.values as Record<string, unknown>,
     allowNullValues: true,
   }, opts);

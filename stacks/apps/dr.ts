@@ -4,7 +4,7 @@
  * the fleet's DR replica count). Known services give one Application per
  * primary and service; service folders are only known to Argo CD, so their
  * copies come from an ApplicationSet over the (primary, standby) pairs and the
- * folders.
+ * folders. Their namespaces get the same Pod Security labels as the app's.
  */
 import type { Chart } from 'cdk8s';
 import { Application } from '../../constructs/argocd/application';
@@ -18,6 +18,7 @@ import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { AppNames } from '../../model';
 import type { App, Cluster, Fleet } from '../../model';
 import { keepApplications } from '../rollout/argocd-waves';
+import { appNamespaceLabels } from './pod-security';
 import { appPath } from './shapes';
 import { appClusters } from './targets';
 
@@ -57,7 +58,7 @@ export function addDrCopies(chart: Chart, fleet: Fleet, app: App): void {
           }),
         ],
         destination: Destination.cluster(standby.name, service ?? app.namespace),
-        syncPolicy: automatedSync({ createNamespace: true }),
+        syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: appNamespaceLabels(fleet, app, [service ?? app.namespace]) }),
       });
     }
   }
@@ -86,7 +87,8 @@ function addFolderCopies(chart: Chart, fleet: Fleet, app: App, copies: readonly 
         }),
       ],
       destination: Destination.cluster('{{ .standby }}', service),
-      syncPolicy: automatedSync({ createNamespace: true }),
+      // Folder names are only known to Argo CD: the app's level.
+      syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: appNamespaceLabels(fleet, app, undefined) }),
     },
   });
 }

@@ -11,7 +11,9 @@
  * ApplicationSet deletes the Application; its resources finalizer deletes
  * what it deployed, the namespace included. So previews, unlike every other
  * ApplicationSet of the fleet, neither preserve resources on deletion nor keep
- * their Applications, and they are in no rollout wave.
+ * their Applications, and they are in no rollout wave. The Namespace carries
+ * the app's Pod Security labels (`<app>-pr-<number>` is no add-on's or
+ * service's namespace, so the app's level alone).
  */
 import type { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
@@ -21,7 +23,7 @@ import { PullRequestGenerator, PullRequestParam } from '../../constructs/argocd/
 import { Source } from '../../constructs/argocd/source';
 import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { AppNames } from '../../model';
-import { Layout, repoPath, type App, type Fleet } from '../../model';
+import { Layout, podSecurityLabels, repoPath, type App, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
 import { appPath } from './shapes';
 
@@ -73,7 +75,7 @@ export function previewUnit(fleet: Fleet, app: App): Unit {
   const cluster = fleet.clusters.find((c) => c.name === app.previews!.cluster)!;
   return renderUnit(Layout.appPreview(app.name), { scope: 'cluster', cluster: cluster.name, environment: cluster.environment }, [], (chart) => {
     new k8s.KubeNamespace(chart, 'namespace', {
-      metadata: { name: previewNamespacePlaceholder(app.name), labels: { 'fleetwright.io/app': app.name, 'fleetwright.io/preview': 'true' } },
+      metadata: { name: previewNamespacePlaceholder(app.name), labels: { 'fleetwright.io/app': app.name, 'fleetwright.io/preview': 'true', ...podSecurityLabels(app.podSecurity) } },
     });
   });
 }

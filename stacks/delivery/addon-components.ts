@@ -5,7 +5,7 @@
  * values merged as Argo CD merges them), and the folder of the fleet's own
  * objects for the add-on.
  */
-import { CATALOG, Names, type AddonName, type HelmChart } from '../../model';
+import { CATALOG, namespaceLabels, Names, type AddonName, type Fleet, type HelmChart } from '../../model';
 import type { AddonCluster } from '../addons/spi';
 import type { Unit } from '../rendered';
 import type { ChartComponent } from './components';
@@ -27,8 +27,14 @@ export const addonChartId = (addon: AddonName) => `addon/${addon}/chart`;
 /** Component id of an add-on's objects on a cluster. */
 export const addonObjectsId = (addon: AddonName) => `addon/${addon}/objects`;
 
+/** `{ namespaceLabels }` of a component that creates `namespace`, when fleetwright labels it (see `namespaceLabels`); else nothing. */
+export function createdNamespaceLabels(fleet: Pick<Fleet, 'podSecurity'>, namespace: string): { readonly namespaceLabels?: Readonly<Record<string, string>> } {
+  const labels = namespaceLabels(fleet, namespace);
+  return labels === undefined ? {} : { namespaceLabels: labels };
+}
+
 /** The components of `addons` (those the cluster runs, in delivery order) on `cluster`. */
-export function addonComponents(units: readonly Unit[], cluster: AddonCluster, addons: readonly AddonName[], values: MergedValues): Unordered[] {
+export function addonComponents(fleet: Fleet, units: readonly Unit[], cluster: AddonCluster, addons: readonly AddonName[], values: MergedValues): Unordered[] {
   return addons.flatMap((addon): Unordered[] => {
     const spec = CATALOG[addon];
     const application = Names.addonApplication(addon, cluster.name);
@@ -46,6 +52,7 @@ export function addonComponents(units: readonly Unit[], cluster: AddonCluster, a
         releaseName: addon,
         namespace: spec.namespace,
         createNamespace: true,
+        ...createdNamespaceLabels(fleet, spec.namespace),
         serverSideApply: spec.serverSideApply ?? false,
         ignoreDifferences: spec.hpaManagedReplicas ? [HPA_MANAGED_REPLICAS] : [],
         values: values(addon, cluster),
@@ -61,6 +68,7 @@ export function addonComponents(units: readonly Unit[], cluster: AddonCluster, a
         folder,
         namespace: spec.namespace,
         createNamespace: true,
+        ...createdNamespaceLabels(fleet, spec.namespace),
         addon,
         objects: folderObjects(units, folder),
       });

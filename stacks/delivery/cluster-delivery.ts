@@ -36,7 +36,7 @@ import { KARMADA_APPLICATION } from '../karmada/conventions';
 import type { Unit } from '../rendered';
 import { serviceClusters } from '../services/application-set';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
-import { addonComponents } from './addon-components';
+import { addonComponents, createdNamespaceLabels } from './addon-components';
 import type { ClusterDelivery, ExternalComponent } from './components';
 import { folderObjects } from './folders';
 import { orderComponents, type Unordered } from './order';
@@ -70,9 +70,9 @@ export function clusterDelivery(fleet: Fleet, units: readonly Unit[], of: AddonC
   // The fleet's own cluster of that name, so every answer reads the same model.
   const cluster = of.role === 'hub' ? (fleet.hub.name === of.name ? fleet.hub : undefined) : plan.spokes.get(of.name);
   if (!cluster) throw new Error(`clusterDelivery: ${of.name} is neither the hub nor a spoke of fleet ${fleet.name}; pass one of fleet.hub and fleet.clusters`);
-  const components: Unordered[] = [entry(fleet, units, cluster), ...addonComponents(units, cluster, plan.addons.get(cluster.name) ?? [], plan.values)];
+  const components: Unordered[] = [entry(fleet, units, cluster), ...addonComponents(fleet, units, cluster, plan.addons.get(cluster.name) ?? [], plan.values)];
   if (cluster.role === 'spoke') {
-    components.push(...services(units, cluster, plan), ...apps(cluster, plan), ...copies(fleet, cluster, plan), ...previews(cluster, plan));
+    components.push(...services(fleet, units, cluster, plan), ...apps(cluster, plan), ...copies(fleet, cluster, plan), ...previews(cluster, plan));
   } else if (plan.folders.has(Layout.hubKarmada)) {
     components.push(karmada(fleet));
   }
@@ -139,10 +139,10 @@ function entry(fleet: Fleet, units: readonly Unit[], cluster: AddonCluster): Uno
       objects,
     };
   }
-  return { kind: 'folder', id: CLUSTER_CONFIG, application: FluxNames.clusterConfig(cluster.name), role: 'entry', folder, namespace: FLEET_NAMESPACE, createNamespace: true, objects };
+  return { kind: 'folder', id: CLUSTER_CONFIG, application: FluxNames.clusterConfig(cluster.name), role: 'entry', folder, namespace: FLEET_NAMESPACE, createNamespace: true, ...createdNamespaceLabels(fleet, FLEET_NAMESPACE), objects };
 }
 
-function services(units: readonly Unit[], cluster: Cluster, plan: Plan): Unordered[] {
+function services(fleet: Fleet, units: readonly Unit[], cluster: Cluster, plan: Plan): Unordered[] {
   return (plan.services.get(cluster.name) ?? []).map((service) => {
     const placement = servicePlacement(service, cluster);
     return {
@@ -153,6 +153,7 @@ function services(units: readonly Unit[], cluster: Cluster, plan: Plan): Unorder
       folder: placement.folder,
       namespace: placement.namespace,
       createNamespace: true,
+      ...createdNamespaceLabels(fleet, placement.namespace),
       service: service.name,
       objects: folderObjects(units, placement.folder),
     };

@@ -54,6 +54,13 @@ export interface FolderComponent extends ComponentBase {
   readonly namespace: string;
   /** Whether the destination namespace is created before the objects (Argo CD's `CreateNamespace=true`). */
   readonly createNamespace: boolean;
+  /**
+   * Labels of the namespace when the component creates it: its Pod Security
+   * labels (`namespaceLabels`), as the ApplicationSet's `managedNamespaceMetadata`
+   * and Flux's namespaces Kustomization write them.
+   * @default - none: a namespace fleetwright does not label
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
   /** The add-on, for `addon-objects`. */
   readonly addon?: AddonName;
   /** The service, for `service`. */
@@ -80,6 +87,13 @@ export interface ChartComponent extends ComponentBase {
   readonly namespace: string;
   /** Argo CD creates the namespace (`CreateNamespace=true`). */
   readonly createNamespace: true;
+  /**
+   * Labels of the namespace when the component creates it: its Pod Security
+   * labels (`namespaceLabels`), as the ApplicationSet's `managedNamespaceMetadata`
+   * and Flux's namespaces Kustomization write them.
+   * @default - none: a namespace fleetwright does not label
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
   /** Whether the chart is applied server-side (charts whose CRDs are too large for client-side apply). */
   readonly serverSideApply: boolean;
   /** Fields left to controllers (HPA-managed replicas), as the Application's `ignoreDifferences`. */

@@ -6,6 +6,13 @@
  * and the catalog's dependencies as `dependsOn` between the same cluster's
  * HelmReleases (and objects).
  *
+ * helm-controller would create an add-on's namespace unlabelled
+ * (`install.createNamespace`): a namespace fleetwright labels for Pod Security
+ * admission (`Fleet.podSecurity`) is instead one of the cluster's namespaces
+ * (see ./workloads `namespaceSpecs`), which the wrapper and the objects
+ * Kustomization depend on, so helm installs into a namespace that already
+ * carries its labels, as under Argo CD's `managedNamespaceMetadata`.
+ *
  * A HelmRelease cannot depend on a Kustomization, and helm-controller's
  * `dependsOn` compares no revisions, so HelmReleases cannot follow the waves
  * by themselves: each is applied to the hub by a wrapper Kustomization of its
@@ -18,19 +25,36 @@
 import { HELM_API_VERSION, type FluxObjectRef } from '../../constructs/flux/api';
 import type { HelmChartSource } from '../../constructs/flux/helm-chart-source';
 import { KustomizationHealth } from '../../constructs/flux/kustomization';
-import { ADDON_NAMES, CATALOG, Layout, repoPath, type AddonName, type Fleet } from '../../model';
+import { ADDON_NAMES, CATALOG, Layout, namespaceLabels, repoPath, type AddonName, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
 import { clustersRunning } from '../addons/overlays';
 import type { AddonCluster } from '../addons/spi';
 import { addonObjectsFolder } from '../delivery/placements';
 import type { MergedValues } from '../delivery/values';
-import { clusterLabels, clusterNamespace, FluxFolder, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
+import { clusterLabels, clusterNamespace, FluxFolder, kubeConfigOf, namespacesRef, PRESERVE_ON_DELETION, refOf } from './conventions';
 import { optional, type ComponentPlan, type FluxSpec } from './plan';
 import { fleetSource } from './sources';
 
 /** Add-ons some cluster (the hub included) runs, in catalog order. */
 export function usedAddons(fleet: Fleet): AddonName[] {
   return ADDON_NAMES.filter((name) => clustersRunning(fleet, name).length > 0);
+}
+
+/** The add-on's namespace when fleetwright labels it for Pod Security admission (`namespaceLabels`), else undefined (e.g. `kube-system`). */
+export function labelledAddonNamespace(fleet: Fleet, addon: AddonName): string | undefined {
+  const namespace = CATALOG[addon].namespace;
+  return namespaceLabels(fleet, namespace) === undefined ? undefined : namespace;
+}
+
+/** Per cluster (the hub too), the labelled namespaces of the add-ons of `addons` it runs: its namespaces Kustomization creates them. */
+export function addonNamespaces(fleet: Fleet, addons: readonly AddonName[]): Map<string, string[]> {
+  const byCluster = new Map<string, string[]>();
+  for (const addon of addons) {
+    const namespace = labelledAddonNamespace(fleet, addon);
+    if (namespace === undefined) continue;
+    for (const cluster of clustersRunning(fleet, addon)) byCluster.set(cluster.name, [...(byCluster.get(cluster.name) ?? []), namespace]);
+  }
+  return byCluster;
 }
 
 /** The Kustomizations of an add-on on a cluster. */
@@ -68,6 +92,8 @@ export function addonPlan(fleet: Fleet, addon: AddonName, values: MergedValues, 
         const kubeConfig = kubeConfigOf(fleet, cluster);
         const labels = clusterLabels(component, cluster);
         const deps = spec.dependsOn.map((d) => d.name).filter((d) => cluster.addons.includes(d));
+        // The labelled namespace exists before helm installs into it (see above).
+        const namespaces = labelledAddonNamespace(fleet, addon) === undefined ? [] : [namespacesRef(fleet, cluster)];
         const specs: FluxSpec[] = [];
         if (refs.wrapper && chart) {
           const release = refOf(FluxNames.addon(addon, cluster.name), namespace);
@@ -104,6 +130,7 @@ export function addonPlan(fleet: Fleet, addon: AddonName, values: MergedValues, 
                 ...optional(after(cluster.name)),
                 // Dependencies without a chart have no HelmRelease to depend on.
                 ...deps.filter((d) => !CATALOG[d].chart).map((d) => addonRefs(fleet, d, cluster).last),
+                ...namespaces,
               ],
               health: KustomizationHealth.check([{ apiVersion: HELM_API_VERSION, kind: 'HelmRelease', ...release }]),
             },
@@ -124,7 +151,7 @@ export function addonPlan(fleet: Fleet, addon: AddonName, values: MergedValues, 
               path: repoPath(fleet, objectsFolder),
               kubeConfig,
               // The objects need the chart's CRDs, and what they depend on.
-              dependsOn: [...(refs.wrapper ? [refs.wrapper] : optional(after(cluster.name))), ...deps.map((d) => addonRefs(fleet, d, cluster).last)],
+              dependsOn: [...(refs.wrapper ? [refs.wrapper] : optional(after(cluster.name))), ...deps.map((d) => addonRefs(fleet, d, cluster).last), ...namespaces],
               health: KustomizationHealth.waitForAll(),
               ...PRESERVE_ON_DELETION,
             },

@@ -15,10 +15,12 @@
  * (the cluster's Kustomizations, included by `hub/flux`), and, applied only
  * by the Kustomizations that point at them, `hub/flux/clusters/<cluster>/addons/<addon>`
  * (one HelmRelease), `hub/flux/clusters/<cluster>/namespaces` (the
- * namespaces of its apps and services) and `hub/flux/gate` (empty).
+ * namespaces of its apps, services and add-ons, labelled for Pod Security
+ * admission) and `hub/flux/gate` (empty).
  */
 import type { FluxObjectRef, KubeconfigSecretRef } from '../../constructs/flux/api';
 import { fluxKubeconfigSecret, Layout, type Fleet } from '../../model';
+import { FluxNames } from '../../model/delivery/engine-rules';
 import type { AddonCluster } from '../addons/spi';
 import { HUB_STEP } from './waves';
 
@@ -54,13 +56,18 @@ export const FluxFolder = {
   cluster: (cluster: string) => Layout.hubFluxCluster(cluster),
   /** The HelmRelease of an add-on on a cluster, applied by its wrapper Kustomization. */
   helmRelease: (cluster: string, addon: string) => `${Layout.hubFluxCluster(cluster)}/addons/${addon}`,
-  /** Namespaces of a cluster's apps and services. */
+  /** Namespaces of a cluster's apps, services and add-ons, with their Pod Security labels. */
   namespaces: (cluster: string) => `${Layout.hubFluxCluster(cluster)}/namespaces`,
 } as const;
 
 /** A reference to a Flux object by name and namespace. */
 export function refOf(name: string, namespace: string): FluxObjectRef {
   return { name, namespace };
+}
+
+/** The Kustomization that creates `cluster`'s namespaces (`FluxFolder.namespaces`), which whatever installs into them depends on. */
+export function namespacesRef(fleet: Fleet, cluster: AddonCluster): FluxObjectRef {
+  return refOf(FluxNames.namespaces(cluster.name), clusterNamespace(fleet, cluster));
 }
 
 /**

@@ -11,7 +11,14 @@ import type { KustomizationProps } from '../../constructs/flux/kustomization';
 export type FluxSpec =
   | { readonly folder: string; readonly kind: 'Kustomization'; readonly props: KustomizationProps }
   | { readonly folder: string; readonly kind: 'HelmRelease'; readonly props: HelmReleaseProps }
-  | { readonly folder: string; readonly kind: 'Namespace'; readonly name: string; readonly annotations?: Readonly<Record<string, string>> };
+  | {
+      readonly folder: string;
+      readonly kind: 'Namespace';
+      readonly name: string;
+      readonly annotations?: Readonly<Record<string, string>>;
+      /** E.g. the namespace's Pod Security labels (`namespaceLabels`). */
+      readonly labels?: Readonly<Record<string, string>>;
+    };
 
 export interface ComponentPlan {
   /** The component: the Argo CD ApplicationSet that delivers the same thing. */

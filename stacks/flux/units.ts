@@ -20,7 +20,7 @@ import { Layout, repoPath, type Cluster, type Fleet } from '../../model';
 import { FluxNames } from '../../model/delivery/engine-rules';
 import { addonValues } from '../delivery/values';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
-import { addonPlan, hubAddonSpecs, usedAddons } from './addons';
+import { addonNamespaces, addonPlan, hubAddonSpecs, usedAddons } from './addons';
 import { clusterLabels, FluxFolder, FluxLabel } from './conventions';
 import type { ComponentPlan, FluxSpec } from './plan';
 import { addSources, fleetSource } from './sources';
@@ -79,7 +79,7 @@ export function fluxUnits(definedFleet: Fleet, rendered: readonly Unit[]): Unit[
       );
     }
     specs.push(...fleet.apps.flatMap((app) => drCopySpecs(fleet, app)));
-    specs.push(...namespaceSpecs(fleet, specs));
+    specs.push(...namespaceSpecs(fleet, specs, addonNamespaces(fleet, addons)));
     if (fluxOnly) specs.push(...clusterApiSpecs(fleet, folders), ...hubAddonSpecs(fleet, folders));
     // With 'flux' the root reconciles the hub's tree, which the management stack applies when Pulumi delivers the hub.
     if (!fluxOnly || hubByGitops) {
@@ -186,7 +186,11 @@ function addSpec(chart: Chart, spec: FluxSpec): void {
       new HelmRelease(chart, `hr-${spec.props.namespace}-${spec.props.name}`, spec.props);
       return;
     case 'Namespace':
-      new ApiObject(chart, `ns-${spec.name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: spec.name, ...(spec.annotations ? { annotations: { ...spec.annotations } } : {}) } });
+      new ApiObject(chart, `ns-${spec.name}`, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: spec.name, ...(spec.labels ? { labels: { ...spec.labels } } : {}), ...(spec.annotations ? { annotations: { ...spec.annotations } } : {}) },
+      });
   }
 }
 

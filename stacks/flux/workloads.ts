@@ -7,7 +7,10 @@
  * Argo CD creates an Application's namespace (`CreateNamespace=true`); Flux
  * creates none, so each cluster gets a Kustomization of the namespaces its
  * apps and services use, never pruned (as Argo CD never deletes a namespace
- * it created), which those Kustomizations depend on.
+ * it created), which those Kustomizations depend on. It also holds the
+ * add-ons' labelled namespaces (see ./addons), and each Namespace carries the
+ * Pod Security labels Argo CD writes through `managedNamespaceMetadata`
+ * (`namespaceLabels`, one source of levels for both engines).
  *
  * An app's Kustomizations build from the app's own GitRepository while the
  * gates build from the fleet's: Flux compares revisions only between
@@ -16,13 +19,13 @@
  * own repository reaches each cluster at its next reconciliation.
  */
 import { KustomizationHealth } from '../../constructs/flux/kustomization';
-import { Layout, repoPath, type App, type Cluster, type Fleet } from '../../model';
+import { Layout, namespaceLabels, repoPath, type App, type Cluster, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
 import { drCopies } from '../apps/dr';
 import { appClusters } from '../apps/targets';
 import { appPlacements, drCopyPlacements, drReplicas, servicePlacement } from '../delivery/placements';
 import { serviceClusters } from '../services/application-set';
-import { clusterLabels, clusterNamespace, FluxFolder, FluxLabel, kubeConfigOf, PRESERVE_ON_DELETION, refOf } from './conventions';
+import { clusterLabels, clusterNamespace, FluxFolder, FluxLabel, kubeConfigOf, namespacesRef, PRESERVE_ON_DELETION, refOf } from './conventions';
 import { optional, type ComponentPlan, type FluxSpec } from './plan';
 import { appSource, fleetSource } from './sources';
 
@@ -132,28 +135,30 @@ export function drCopySpecs(fleet: Fleet, app: App): FluxSpec[] {
 /** Label of a DR copy: the primary it copies (as on Argo CD's DR Applications). */
 export const DR_PRIMARY_LABEL = 'fleetwright.io/dr-primary';
 
-function namespacesRef(fleet: Fleet, cluster: Cluster) {
-  return refOf(FluxNames.namespaces(cluster.name), clusterNamespace(fleet, cluster));
-}
-
 /**
  * The namespaces Kustomization of every cluster some Kustomization of `specs`
- * puts into a namespace (`targetNamespace`), and the folder of those namespaces.
+ * puts into a namespace (`targetNamespace`) or that runs an add-on with a
+ * labelled namespace (`addonNamespaces`, per cluster), and the folder of those
+ * namespaces, each with its Pod Security labels.
  */
-export function namespaceSpecs(fleet: Fleet, specs: readonly FluxSpec[]): FluxSpec[] {
+export function namespaceSpecs(fleet: Fleet, specs: readonly FluxSpec[], addonNamespaces: ReadonlyMap<string, readonly string[]>): FluxSpec[] {
   const byCluster = new Map<string, Set<string>>();
+  const add = (cluster: string, namespace: string) => byCluster.set(cluster, (byCluster.get(cluster) ?? new Set()).add(namespace));
   for (const s of specs) {
     if (s.kind !== 'Kustomization' || !s.props.targetNamespace) continue;
     const cluster = s.props.labels?.[FluxLabel.cluster];
-    if (!cluster) continue;
-    byCluster.set(cluster, (byCluster.get(cluster) ?? new Set()).add(s.props.targetNamespace));
+    if (cluster) add(cluster, s.props.targetNamespace);
   }
-  const clusters = new Map(fleet.clusters.map((c) => [c.name, c]));
+  for (const [cluster, namespaces] of addonNamespaces) for (const namespace of namespaces) add(cluster, namespace);
+  const clusters = new Map([fleet.hub, ...fleet.clusters].map((c) => [c.name, c]));
   return [...byCluster.keys()].sort().flatMap((name): FluxSpec[] => {
     const cluster = clusters.get(name)!;
     const folder = FluxFolder.namespaces(name);
     return [
-      ...[...byCluster.get(name)!].sort().map((ns) => ({ folder, kind: 'Namespace' as const, name: ns })),
+      ...[...byCluster.get(name)!].sort().map((ns) => {
+        const labels = namespaceLabels(fleet, ns);
+        return { folder, kind: 'Namespace' as const, name: ns, ...(labels ? { labels } : {}) };
+      }),
       {
         folder: FluxFolder.cluster(name),
         kind: 'Kustomization' as const,

@@ -12,7 +12,7 @@ import { ClusterPropagationPolicy } from '../../constructs/karmada/cluster-propa
 import { ClusterTaintPolicy } from '../../constructs/karmada/cluster-taint-policy';
 import { ClusterAffinity, ClusterFailover } from '../../constructs/karmada/placement';
 import { KarmadaTaint } from '../../constructs/karmada/types';
-import { ClusterLabel, type Cluster, type Fleet, type Service } from '../../model';
+import { ClusterLabel, namespaceLabels, type Cluster, type Fleet, type Service } from '../../model';
 import { compareText } from '../../model/compare';
 import { karmadaMembers } from '../../model/delivery/karmada-split';
 import { KarmadaWave, wave } from './conventions';
@@ -38,6 +38,11 @@ export function addMemberClusters(scope: Construct, members: readonly Cluster[])
  * clusters of the services in it (Karmada would otherwise copy every
  * namespace to every member, and not at all when its namespace controller is
  * off). Namespaces never fail over: evicting one would delete all in it.
+ *
+ * The namespace carries its Pod Security labels (`Fleet.podSecurity`, as
+ * the Argo CD-delivered namespaces get them): Karmada propagates a resource
+ * template's metadata labels with it, so the members' namespaces are labelled
+ * alike. Namespaces fleetwright does not label (kube-system) get none.
  */
 export function addServiceNamespaces(scope: Construct, fleet: Fleet, services: readonly Service[]): void {
   const byNamespace = new Map<string, Set<string>>();
@@ -48,7 +53,7 @@ export function addServiceNamespaces(scope: Construct, fleet: Fleet, services: r
   }
   for (const [namespace, clusters] of [...byNamespace].sort(([a], [b]) => compareText(a, b))) {
     const ns = new k8s.KubeNamespace(scope, `namespace-${namespace}`, {
-      metadata: { name: namespace, labels: { [SKIP_AUTO_PROPAGATION]: 'true' }, annotations: wave(KarmadaWave.setup) },
+      metadata: { name: namespace, labels: { ...namespaceLabels(fleet, namespace), [SKIP_AUTO_PROPAGATION]: 'true' }, annotations: wave(KarmadaWave.setup) },
     });
     new ClusterPropagationPolicy(scope, `namespace-placement-${namespace}`, {
       name: `fleetwright-namespace-${namespace}`,

@@ -1,19 +1,27 @@
 /**
  * A service Karmada propagates: its Deployment (with the replicas of all
- * member clusters together) and Service as resource templates on Karmada's
- * API server, the PropagationPolicy that places and divides them, and the
- * OverridePolicy of its per-group differences.
+ * member clusters together), Service and (unless `networkPolicy: false`)
+ * default-deny NetworkPolicy as resource templates on Karmada's API server,
+ * the PropagationPolicy that places them, and the OverridePolicy of its
+ * per-group differences.
+ *
+ * One PropagationPolicy selects them all: Karmada's scheduler divides
+ * replicas only for resources that have some (the Deployment); the Service
+ * and the NetworkPolicy have none and go whole to every cluster the policy
+ * selects, so the policy is on every cluster that can run the service's pods.
  */
 import type { Construct } from 'constructs';
-import { Duration } from 'cdk8s';
+import { Duration, type ApiObject } from 'cdk8s';
 import { OverridePolicy, Overrider, type OverrideRule } from '../../constructs/karmada/override-policy';
 import { ClusterAffinity, ClusterFailover, ReplicaScheduling } from '../../constructs/karmada/placement';
 import { PropagationPolicy } from '../../constructs/karmada/propagation-policy';
 import { selectorOf } from '../../constructs/karmada/types';
-import { WebServiceDeployment } from '../../constructs/workload/web-service';
+import { WorkloadNetworkPolicy } from '../../constructs/network/workload-network-policy';
+import { WebServiceDeployment, webServiceSelector } from '../../constructs/workload/web-service';
 import { ClusterLabel, type Fleet, type KarmadaPlacement, type Service } from '../../model';
 import { compareText } from '../../model/compare';
 import { SYNC_WAVE } from '../addons/application-set';
+import { SERVICE_CLIENT_NAMESPACES } from '../services/workload';
 import { KarmadaWave, wave } from './conventions';
 
 /**
@@ -55,11 +63,13 @@ export function addKarmadaService(scope: Construct, fleet: Fleet, service: Servi
     resources: service.resources,
     replicas: service.replicas,
   });
-  for (const object of [workload.deployment, workload.service]) object.metadata.addAnnotation(SYNC_WAVE, String(KarmadaWave.workloads));
+  const templates: ApiObject[] = [workload.deployment, workload.service];
+  if (service.networkPolicy) templates.push(karmadaNetworkPolicy(scope, service));
+  for (const object of templates) object.metadata.addAnnotation(SYNC_WAVE, String(KarmadaWave.workloads));
   new PropagationPolicy(scope, `propagation-${service.name}`, {
     name: service.name,
     namespace: service.namespace,
-    resourceSelectors: [selectorOf(workload.deployment), selectorOf(workload.service)],
+    resourceSelectors: templates.map(selectorOf),
     clusters: memberAffinity(fleet, service),
     replicaScheduling: serviceScheduling(placement),
     failover: ClusterFailover.after(Duration.seconds(placement.failover.unreachableAfterSeconds), Duration.seconds(placement.failover.notReadyAfterSeconds)),
@@ -84,3 +94,18 @@ export function addKarmadaService(scope: Construct, fleet: Fleet, service: Servi
   }
 }
 
+
+/**
+ * The service's default-deny NetworkPolicy, the same as for Argo CD delivery
+ * (`addServiceNetworkPolicy` of stacks/services/workload.ts): only its `http`
+ * port is open, to its own namespace and {@link SERVICE_CLIENT_NAMESPACES}.
+ */
+function karmadaNetworkPolicy(scope: Construct, service: Service): ApiObject {
+  return new WorkloadNetworkPolicy(scope, `network-policy-${service.name}`, {
+    name: service.name,
+    namespace: service.namespace,
+    podLabels: webServiceSelector(service.name),
+    ports: ['http'],
+    allowFromNamespaces: SERVICE_CLIENT_NAMESPACES,
+  }).apiObject;
+}

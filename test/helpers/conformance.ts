@@ -40,3 +40,24 @@ export function announceSkip(check: string, tool: Tool): void {
     console.warn(`[conformance] ${check} skipped: ${tool.reason}`);
   }
 }
+
+/** The validator's summary line of a tree with no problem. */
+export const VALID_SUMMARY = /^validated \d+ objects: 0 errors, 0 unknown-field, \d+ unknown-kind$/;
+
+/** Writes `files` (path relative to the tree → content) under `out`. */
+export function writeTreeFiles(files: ReadonlyMap<string, string>, out: string): void {
+  for (const [file, content] of files) {
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.writeFileSync(path.join(out, file), content);
+  }
+}
+
+/** Runs the upstream validator on `out`: its error and unknown-field lines, its summary line and its exit status. */
+export function validateTree(out: string): { readonly problems: string[]; readonly summary: string; readonly status: number | null } {
+  const result = spawnSync(process.execPath, [VALIDATOR, '--crds', CRDS, out], { encoding: 'utf8' });
+  return {
+    problems: result.stdout.split('\n').filter((l) => / (error|unknown-field): /.test(l)),
+    summary: result.stdout.trim().split('\n').at(-1) ?? '',
+    status: result.status,
+  };
+}

@@ -99,7 +99,7 @@ describe('resolving the fleet model', () => {
 
   it('GIVEN defaults WHEN resolved THEN the hub and repo settings have their documented defaults', () => {
     expect(fleet.repo).toEqual({ url: 'https://github.com/acme/fleet.git', revision: 'main', path: 'gitops' });
-    expect(fleet.argocd).toEqual({ namespace: 'argocd' });
+    expect(fleet.argocd).toEqual({ namespace: 'argocd', spokeAccess: 'least-privilege' });
     expect(fleet.clusterApi).toEqual({ namespace: 'clusters' });
     expect(fleet.registration).toEqual({ secretStore: 'fleet-registry', externalSecretsNamespace: 'external-secrets' });
     expect(fleet.environments).toEqual([

@@ -13,6 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { Layout } from '../../model';
 import { folderObjects } from '../../stacks/delivery';
 import type { KubeObject } from '../../stacks/rendered';
+import { argoChartNamespaces } from '../helpers/argo-namespaces';
 import { argoView } from '../helpers/argocd-view';
 import { announceSkip, conformanceRequired, kubectlTool } from '../helpers/conformance';
 import { exampleFleet, exampleSynth } from '../helpers/example';
@@ -51,7 +52,7 @@ beforeAll(async () => {
 });
 
 describe('GIVEN the dev stack (environments.dev.delivery "pulumi") WHEN it runs', () => {
-  it('THEN the objects applied to dev-us-east-1 are exactly those Argo CD would sync to it: kinds, names, namespaces and content', () => {
+  it('THEN the objects applied to dev-us-east-1 are exactly those Argo CD would sync to it, and the labelled namespaces it would create for the charts: kinds, names, namespaces and content', () => {
     const view = argoView(exampleFleet, units, cluster);
     expect(view.folders.map((f) => f.folder).sort()).toEqual([
       'clusters/dev-us-east-1',
@@ -60,7 +61,7 @@ describe('GIVEN the dev stack (environments.dev.delivery "pulumi") WHEN it runs'
       'clusters/dev-us-east-1/addons/velero',
       'platform/cert-manager/overlays/dev',
     ]);
-    const expected = view.folders.flatMap((f) => folderObjects(units, f.folder));
+    const expected = [...view.folders.flatMap((f) => folderObjects(units, f.folder)), ...argoChartNamespaces(units, view)];
     expect(byKey(applied.map((r) => r.inputs as KubeObject))).toEqual(byKey(expected));
     expect(applied).toHaveLength(expected.length);
   });
@@ -85,7 +86,8 @@ describe('GIVEN the dev stack (environments.dev.delivery "pulumi") WHEN it runs'
     const byName = (list: { name: string }[]) => [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(byName(actual)).toEqual(byName(expected));
     expect(actual.map((r) => r.name).sort()).toEqual(['cert-manager', 'cilium', 'external-secrets', 'ingress-nginx', 'kube-prometheus-stack', 'velero']);
-    for (const r of releases) expect(r.inputs).toMatchObject({ createNamespace: true, allowNullValues: true });
+    // The namespace exists before the release: the stack's labelled Namespace, or kube-system.
+    for (const r of releases) expect(r.inputs).toMatchObject({ createNamespace: false, allowNullValues: true });
   });
 
   it('THEN the objects applied to the hub are exactly hub/cluster-api/dev-us-east-1, which the hub\'s kustomization leaves out', () => {
@@ -124,8 +126,11 @@ describe('GIVEN the dev stack (environments.dev.delivery "pulumi") WHEN it runs'
     expect(object('kubernetes:cert-manager.io/v1:ClusterIssuer', 'letsencrypt').dependencies).toEqual([release('cert-manager')]);
     expect(object('kubernetes:velero.io/v1:Schedule', 'velero/daily').dependencies).toEqual([release('external-secrets'), release('velero')].sort());
     expect(object('kubernetes:external-secrets.io/v1:ClusterSecretStore', 'fleet-secrets').dependencies).toEqual([release('external-secrets')]);
-    expect(run.recorder.one('kubernetes:helm.sh/v3:Release', `${CLUSTER}/external-secrets`).dependencies).toEqual([release('kube-prometheus-stack')]);
-    expect(run.recorder.one('kubernetes:helm.sh/v3:Release', `${CLUSTER}/cert-manager`).dependencies).toEqual([]);
+    expect(run.recorder.one('kubernetes:helm.sh/v3:Release', `${CLUSTER}/external-secrets`).dependencies).toEqual(
+      [release('kube-prometheus-stack'), object('kubernetes:core/v1:Namespace', 'external-secrets').urn].sort(),
+    );
+    expect(run.recorder.one('kubernetes:helm.sh/v3:Release', `${CLUSTER}/cert-manager`).dependencies).toEqual([object('kubernetes:core/v1:Namespace', 'cert-manager').urn]);
+    expect(run.recorder.one('kubernetes:helm.sh/v3:Release', `${CLUSTER}/cilium`).dependencies).toEqual([]);
     const namespace = object('kubernetes:core/v1:Namespace', 'fleet-system');
     expect(object('kubernetes:core/v1:ConfigMap', 'fleet-system/fleet-cluster').dependencies).toEqual([namespace.urn]);
   });
@@ -155,8 +160,9 @@ describe.skipIf(!kubectl.available && !conformanceRequired)('GIVEN the example t
   });
 
   it('THEN they build exactly the objects the stack applies to the cluster and to the hub', () => {
-    const folders = argoView(exampleFleet, units, cluster).folders.map((f) => f.folder);
-    expect(byKey(applied.map((r) => r.inputs as KubeObject))).toEqual(byKey(folders.flatMap(build)));
+    const view = argoView(exampleFleet, units, cluster);
+    const folders = view.folders.map((f) => f.folder);
+    expect(byKey(applied.map((r) => r.inputs as KubeObject))).toEqual(byKey([...folders.flatMap(build), ...argoChartNamespaces(units, view)]));
     expect(byKey(capiObjects.map((r) => r.inputs as KubeObject))).toEqual(byKey(build(Layout.hubClusterApiCluster(CLUSTER))));
   });
 });

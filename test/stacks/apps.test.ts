@@ -30,7 +30,13 @@ const PROD_CLUSTERS = {
     },
   },
 };
-const SYNC = { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'], retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } } };
+const RESTRICTED = { 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' };
+const SYNC = {
+  automated: { prune: true, selfHeal: true },
+  syncOptions: ['CreateNamespace=true'],
+  managedNamespaceMetadata: { labels: RESTRICTED },
+  retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } },
+};
 
 function synth(apps?: readonly AppDefinition[], mutate: (d: any) => void = () => {}) {
   const d = appsDefinition(apps) as any;
@@ -212,7 +218,7 @@ describe('pull-request previews', () => {
       {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: 'payments-pr-number', labels: { 'app.kubernetes.io/managed-by': 'fleetwright', 'fleetwright.io/app': 'payments', 'fleetwright.io/preview': 'true' } },
+        metadata: { name: 'payments-pr-number', labels: { 'app.kubernetes.io/managed-by': 'fleetwright', 'fleetwright.io/app': 'payments', 'fleetwright.io/preview': 'true', ...RESTRICTED } },
       },
     ]);
     const unit = all.rendered.units.find((u) => u.dir === 'apps/payments/preview')!;

@@ -145,6 +145,7 @@ describe('clusterDelivery: exact components', () => {
       folder: 'services/checkout/overlays/prod',
       namespace: 'checkout',
       createNamespace: true,
+      namespaceLabels: { 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' },
       service: 'checkout',
       after: ['addon/argo-rollouts/chart'],
       needs: {

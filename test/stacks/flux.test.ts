@@ -178,6 +178,8 @@ describe('Flux objects of a fleet', () => {
       { name: 'thanos-management', namespace: 'clusters' },
       { name: 'kube-prometheus-stack-prod-eks', namespace: 'flux-system' },
       { name: 'external-secrets-prod-eks', namespace: 'clusters' },
+      // Its namespace is labelled (Pod Security), so the cluster's namespaces Kustomization creates it.
+      { name: 'namespaces-prod-eks', namespace: 'clusters' },
     ]);
   });
 
@@ -188,7 +190,7 @@ describe('Flux objects of a fleet', () => {
     expect(shopApi.spec.dependsOn).toContainEqual({ name: 'namespaces-prod-eks', namespace: 'clusters' });
     const namespaces = ks.find((k) => k.metadata.name === 'namespaces-prod-eks');
     expect(namespaces.spec).toMatchObject({ path: './gitops/hub/flux/clusters/prod-eks/namespaces', prune: false });
-    expect(unit(out, 'hub/flux/clusters/prod-eks/namespaces')!.objects.map((o) => o.metadata.name)).toEqual(['api', 'blog', 'checkout', 'docs', 'web']);
+    expect(unit(out, 'hub/flux/clusters/prod-eks/namespaces')!.objects.map((o) => o.metadata.name)).toEqual(['api', 'argo-rollouts', 'blog', 'checkout', 'docs', 'external-secrets', 'monitoring', 'web']);
     const checkout = ks.find((k) => k.metadata.name === 'checkout-prod-eks');
     expect(checkout.spec).toMatchObject({ sourceRef: { name: 'fleet' }, path: './gitops/services/checkout/overlays/prod', targetNamespace: 'checkout' });
     const sources = fluxObjects(out, 'GitRepository').map((g) => [g.metadata.name, g.spec.url, g.spec.ref]).sort();

@@ -49,6 +49,8 @@ describe('Karmada delivery on the hub', () => {
       'Deployment/discovery/search',
       'Namespace/checkout',
       'Namespace/discovery',
+      'NetworkPolicy/checkout/checkout',
+      'NetworkPolicy/discovery/search',
       'OverridePolicy/checkout/checkout',
       'PropagationPolicy/checkout/checkout',
       'PropagationPolicy/discovery/search',
@@ -70,6 +72,7 @@ describe('Karmada delivery on the hub', () => {
       OverridePolicy: ['0'],
       Deployment: ['1'],
       Service: ['1'],
+      NetworkPolicy: ['1'],
       ClusterTaintPolicy: ['2'],
     });
   });
@@ -98,6 +101,9 @@ describe('Karmada delivery on the hub', () => {
     expect(karmada.find((o) => o.kind === 'Namespace' && o.metadata.name === 'discovery').metadata.labels).toEqual({
       'app.kubernetes.io/managed-by': 'fleetwright',
       'namespace.karmada.io/skip-auto-propagation': 'true',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
     });
     expect(karmada.find((o) => o.metadata.name === 'fleetwright-namespace-discovery').spec.placement.clusterAffinity).toEqual({ clusterNames: ['dev-aws', 'dev-docker'] });
   });

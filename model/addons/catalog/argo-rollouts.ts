@@ -9,5 +9,7 @@ export const argoRollouts = defineAddon({
   podSecurity: 'restricted',
   // Argo Rollouts v1.9.1, the CRDs fleetwright validates against; the chart installs them.
   chart: { repoUrl: 'https://argoproj.github.io/argo-helm', chart: 'argo-rollouts', version: '2.41.1' },
+  // AnalysisTemplates and Rollouts of canary services.
+  apiGroups: ['argoproj.io'],
   dependsOn: [],
 });

@@ -8,6 +8,8 @@ export const certManager = defineAddon({
   // The chart's controller, webhook, cainjector and startupapicheck pods meet the restricted profile.
   podSecurity: 'restricted',
   chart: { repoUrl: 'https://charts.jetstack.io', chart: 'cert-manager', version: 'v1.21.1' },
+  // The fleet's ClusterIssuer.
+  apiGroups: ['cert-manager.io'],
   dependsOn: [],
   requiresPlatform: 'certManager',
 });

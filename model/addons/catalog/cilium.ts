@@ -51,6 +51,8 @@ export const cilium = defineAddon({
   description: 'Cilium as the CNI (pod range from the fleet), with ClusterMesh between clusters when platform.cilium.clusterMesh is on',
   namespace: 'kube-system',
   chart: { repoUrl: 'https://helm.cilium.io', chart: 'cilium', version: '1.20.2' },
+  // The operator's own CRDs; ClusterMesh settings.
+  apiGroups: ['cilium.io'],
   dependsOn: [],
   check({ options, path, cluster, platform, problems }) {
     if (cluster.irsa) {

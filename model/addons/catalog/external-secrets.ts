@@ -18,6 +18,8 @@ export const externalSecrets = defineAddon({
   podSecurity: 'restricted',
   // Chart 2.9.0 ships External Secrets Operator v2.9.0, the release of the CRDs in shared/crds/external-secrets.
   chart: { repoUrl: 'https://charts.external-secrets.io', chart: 'external-secrets', version: '2.9.0' },
+  // The fleet's ClusterSecretStore and ExternalSecrets.
+  apiGroups: ['external-secrets.io'],
   dependsOn: [],
   requiresPlatform: 'externalSecrets',
   serverSideApply: true,

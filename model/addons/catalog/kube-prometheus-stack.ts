@@ -10,6 +10,8 @@ export const kubePrometheusStack = defineAddon({
   // 88.0.0 is the release that moved the chart to Prometheus Operator v0.93.0 (its CRDs are the
   // ones fleetwright validates against); 87.x ships v0.92.0, 91.0.0 moves on to v0.94.0.
   chart: { repoUrl: 'https://prometheus-community.github.io/helm-charts', chart: 'kube-prometheus-stack', version: '88.0.0' },
+  // Prometheus, Alertmanager, ServiceMonitors, PrometheusRules.
+  apiGroups: ['monitoring.coreos.com'],
   dependsOn: [],
   serverSideApply: true,
 });

@@ -26,6 +26,8 @@ export const kyverno = defineAddon({
   podSecurity: 'restricted',
   // Chart 3.9.0 ships Kyverno v1.19.0, the release of the CRDs in shared/crds/kyverno.
   chart: { repoUrl: 'https://kyverno.github.io/kyverno', chart: 'kyverno', version: '3.9.0' },
+  // The fleet's ClusterPolicies.
+  apiGroups: ['kyverno.io'],
   dependsOn: [],
   requiresPlatform: 'kyverno',
   serverSideApply: true,

@@ -19,6 +19,8 @@ export const thanos = defineAddon({
   namespace: 'monitoring',
   // Its own pods are unprivileged, but it shares `monitoring` with kube-prometheus-stack (privileged).
   podSecurity: 'restricted',
+  // The sidecar's settings live in kube-prometheus-stack's Prometheus; ServiceMonitors.
+  apiGroups: ['monitoring.coreos.com'],
   dependsOn: [kubePrometheusStack, externalSecrets],
   requiresPlatform: 'thanos',
   checkFleet: checkThanosFleet,

@@ -100,6 +100,8 @@ export const velero = defineAddon({
   podSecurity: 'privileged',
   // Chart 12.1.0 ships Velero v1.18.1 (appVersion 1.18.1), the release of the CRDs in shared/crds/velero.
   chart: { repoUrl: 'https://vmware-tanzu.github.io/helm-charts', chart: 'velero', version: '12.1.0' },
+  // Locations and schedules.
+  apiGroups: ['velero.io'],
   dependsOn: [],
   requiresPlatform: 'velero',
   awsAccess: true,
