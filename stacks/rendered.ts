@@ -79,14 +79,19 @@ export function renderUnit(
   build: (chart: Chart) => void,
   extras: UnitExtras = {},
 ): Unit {
-  const chart = new Chart(new App(), 'fleetwright', { disableResourceNameHashes: true, labels: { ...ManagedByLabels } });
-  build(chart);
   return {
     dir,
     target,
     includes,
-    objects: chart.toJson() as KubeObject[],
+    objects: renderObjects(build),
     files: extras.files ?? [],
     kustomization: extras.kustomization ?? true,
   };
+}
+
+/** The objects `build` adds to a chart of their own (with the fleet's managed-by label), as plain JSON. */
+export function renderObjects(build: (chart: Chart) => void): KubeObject[] {
+  const chart = new Chart(new App(), 'fleetwright', { disableResourceNameHashes: true, labels: { ...ManagedByLabels } });
+  build(chart);
+  return chart.toJson() as KubeObject[];
 }

@@ -62,6 +62,13 @@ export interface AWSManagedControlPlaneProps extends ClusterApiObjectProps {
    */
   readonly clusterAdminRoleArns?: readonly string[];
   /**
+   * IAM roles mapped to Kubernetes groups through EKS access entries, with no
+   * EKS access policy: what they may do is what the cluster's RBAC grants the
+   * groups (e.g. the hub's Argo CD with least-privilege access).
+   * @default []
+   */
+  readonly groupAccess?: readonly { readonly roleArn: string; readonly kubernetesGroups: readonly string[] }[];
+  /**
    * How EKS authenticates IAM principals.
    * @default 'api' (access entries only, as AWS recommends)
    * @see https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html#set-cam
@@ -78,7 +85,8 @@ export interface AWSManagedControlPlaneProps extends ClusterApiObjectProps {
 interface EksAccessEntrySpec {
   readonly principalARN: string;
   readonly type: 'standard';
-  readonly accessPolicies: readonly { readonly policyARN: string; readonly accessScope: { readonly type: 'cluster' } }[];
+  readonly accessPolicies?: readonly { readonly policyARN: string; readonly accessScope: { readonly type: 'cluster' } }[];
+  readonly kubernetesGroups?: readonly string[];
 }
 
 interface AWSManagedControlPlaneSpec {
@@ -126,7 +134,22 @@ export class AWSManagedControlPlane extends Construct {
     );
     if (props.eksClusterName !== undefined) expectSyntax(check, 'eksClusterName', props.eksClusterName, eksClusterName);
     adminRoles.forEach((arn, i) => expectSyntax(check, `clusterAdminRoleArns[${i}]`, arn, iamRoleArn));
+    const groupAccess = props.groupAccess ?? [];
+    groupAccess.forEach((entry, i) => {
+      expectSyntax(check, `groupAccess[${i}].roleArn`, entry.roleArn, iamRoleArn);
+      check.expect(entry.kubernetesGroups.length > 0, `groupAccess[${i}].kubernetesGroups`, entry.kubernetesGroups, 'is empty, so the role could do nothing', 'name the Kubernetes groups the cluster\'s RBAC binds');
+      check.expect(!entry.kubernetesGroups.some((g) => g.startsWith('system:')), `groupAccess[${i}].kubernetesGroups`, entry.kubernetesGroups, 'names a system: group, which EKS refuses in access entries', 'use a group of your own, e.g. "fleetwright:argocd"');
+      check.expect(!adminRoles.includes(entry.roleArn), `groupAccess[${i}].roleArn`, entry.roleArn, 'is also in clusterAdminRoleArns, and EKS allows one access entry per role', 'give the role either cluster-admin or groups');
+    });
     check.done();
+    const entries = [
+      ...adminRoles.map(clusterAdminEntry),
+      ...[...groupAccess].sort((a, b) => (a.roleArn < b.roleArn ? -1 : a.roleArn > b.roleArn ? 1 : 0)).map((e): EksAccessEntrySpec => ({
+        principalARN: e.roleArn,
+        type: 'standard',
+        kubernetesGroups: [...new Set(e.kubernetesGroups)].sort(),
+      })),
+    ];
 
     const spec: AWSManagedControlPlaneSpec = {
       region: props.region,
@@ -137,7 +160,7 @@ export class AWSManagedControlPlane extends Construct {
       associateOIDCProvider: associateOidcProvider,
       // CAPA's own identity keeps admin access: it manages add-ons and the kubeconfig through it.
       accessConfig: { authenticationMode, bootstrapClusterCreatorAdminPermissions: true },
-      ...(adminRoles.length > 0 ? { accessEntries: adminRoles.map(clusterAdminEntry) } : {}),
+      ...(entries.length > 0 ? { accessEntries: entries } : {}),
       logging: Object.fromEntries(EKS_LOG_TYPES.map((t) => [t, logs.has(t)])) as Record<EksLogType, boolean>,
     };
 

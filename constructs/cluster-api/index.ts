@@ -3,6 +3,7 @@ export * from './props';
 export * from './kubeadm-spec';
 export * from './node-labels';
 export * from './cluster';
+export * from './cluster-resource-set';
 export * from './kubeadm-control-plane';
 export * from './kubeadm-config-template';
 export * from './machine-deployment';

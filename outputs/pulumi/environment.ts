@@ -20,6 +20,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { Cluster, Fleet } from '../../model';
 import type { Unit } from '../../stacks/rendered';
+import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdSpokeAccess } from '../../stacks/spoke/argocd-access';
 import type { ApplyPlan } from './apply-plan';
 import { ClusterApiObjects } from './cluster-api';
 import type { StackConfig, StackTarget } from './config';
@@ -63,7 +64,9 @@ function described(cluster: Cluster): ClusterOutput {
 function register(fleet: Fleet, cluster: Cluster, hub: HubAccess, awsProvider: () => aws.Provider): ClusterOutput {
   if (cluster.provider.kind !== 'pulumi-eks') return described(cluster);
   const group = new FleetCluster(cluster.name, { providers: [awsProvider()] });
-  const eks = new EksCluster(cluster.name, { cluster }, { parent: group });
+  const leastPrivilege = argocdSpokeAccess(fleet, cluster) === 'least-privilege';
+  const argocdGroupAccess = leastPrivilege ? { kubernetesGroups: [ARGOCD_SPOKE_GROUP], objects: argocdAccessObjects(cluster) } : undefined;
+  const eks = new EksCluster(cluster.name, { cluster, ...(argocdGroupAccess ? { argocdGroupAccess } : {}) }, { parent: group });
   const engine = engineNeeds(fleet);
   if (engine.argocd) argocdRegistration(fleet, cluster, eks, { hub: hub.get(), parent: group });
   if (engine.flux) {

@@ -42,6 +42,6 @@ export function argocdRegistration(
   }, {
     parent: opts.parent,
     provider: opts.hub,
-    dependsOn: [...(eks.argocdAccess ? [eks.argocdAccess.policy] : []), ...eks.nodeGroups],
+    dependsOn: [...(eks.argocdAccess?.ready ?? []), ...eks.nodeGroups],
   });
 }

@@ -1,15 +1,20 @@
 /** `capi-aws-eks`: an EKS cluster with managed node groups (Cluster API Provider AWS). */
 import { Construct } from 'constructs';
 import { Names, type Cluster as ClusterModel, type HubCluster, type Provider } from '../../model';
-import { AWSManagedCluster, AWSManagedControlPlane, AWSManagedMachinePool, Cluster, MachinePool } from '../../constructs/cluster-api';
+import { AWSManagedCluster, AWSManagedControlPlane, AWSManagedMachinePool, Cluster, ClusterResourceSet, MachinePool } from '../../constructs/cluster-api';
 import type { ClusterApiContext } from './cluster-api-objects';
 
 type CapiAwsEksProvider = Extract<Provider, { kind: 'capi-aws-eks' }>;
+
+/** Label of the `Cluster` objects that a ClusterResourceSet selects: the cluster's name. */
+export const CLUSTER_NAME_LABEL = 'fleetwright.io/cluster';
 
 export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubCluster, provider: CapiAwsEksProvider, context: ClusterApiContext): void {
   const identity = context.identity;
   const minor = cluster.kubernetesVersion.minor;
 
+  const roleArn = provider.argocdRoleArn;
+  const access = context.argocdAccess;
   const infrastructure = new AWSManagedCluster(scope, 'AWSManagedCluster', identity(cluster.name));
   const controlPlane = new AWSManagedControlPlane(scope, 'AWSManagedControlPlane', {
     ...identity(cluster.name),
@@ -19,12 +24,15 @@ export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubClust
     vpcCidr: provider.vpcCidr,
     publicEndpoint: provider.publicEndpoint,
     associateOidcProvider: true,
-    // Argo CD on the hub authenticates with this role (awsAuthConfig) and manages everything in the cluster.
-    clusterAdminRoleArns: provider.argocdRoleArn !== undefined ? [provider.argocdRoleArn] : [],
+    // Argo CD on the hub authenticates with this role (awsAuthConfig): as cluster-admin, or as a
+    // member of a group whose rights the ClusterResourceSet below puts on the cluster.
+    clusterAdminRoleArns: roleArn !== undefined && access?.mode === 'cluster-admin' ? [roleArn] : [],
+    groupAccess: roleArn !== undefined && access?.mode === 'least-privilege' ? [{ roleArn, kubernetesGroups: [access.group] }] : [],
   });
+  const leastPrivilege = roleArn !== undefined && access?.mode === 'least-privilege' ? access : undefined;
   const capiCluster = new Cluster(scope, 'Cluster', {
     ...identity(cluster.name),
-    labels: context.clusterLabels,
+    labels: leastPrivilege ? { ...context.clusterLabels, [CLUSTER_NAME_LABEL]: cluster.name } : context.clusterLabels,
     infrastructure,
     controlPlane,
     // CAPA creates the EKS cluster with the first service range of the Cluster as its service CIDR
@@ -32,6 +40,15 @@ export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubClust
     // No pod range: the VPC CNI gives pods addresses from the VPC's subnets.
     serviceCidrs: [cluster.network.serviceCidr],
   });
+
+  if (leastPrivilege) {
+    // Cluster API applies the group's rights with its own admin access once the API server answers.
+    new ClusterResourceSet(scope, 'ArgocdAccess', {
+      ...identity(`${cluster.name}-argocd-access`),
+      clusterLabels: { [CLUSTER_NAME_LABEL]: cluster.name },
+      objects: leastPrivilege.objects,
+    });
+  }
 
   for (const pool of cluster.nodePools) {
     const poolScope = new Construct(scope, `NodePool-${pool.name}`);

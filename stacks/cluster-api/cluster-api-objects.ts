@@ -11,6 +11,7 @@ import { addCapiAwsEks } from './capi-aws-eks';
 import { addCapiDocker } from './capi-docker';
 import { contentName } from './content-name';
 import { ResourceSyncOption, syncOptions } from '../../constructs/argocd/resource-sync-options';
+import type { KubeObject } from '../rendered';
 
 export interface ClusterApiOptions {
   /** Namespace of the Cluster API objects on the hub (Fleet.clusterApi.namespace). */
@@ -23,6 +24,12 @@ export interface ClusterApiOptions {
   readonly protect: boolean;
   /** Labels to put on the `Cluster` object (the cluster's fleet labels). */
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * The hub's Argo CD access to an EKS cluster that names the role it assumes (see `stacks/spoke/argocd-access.ts`):
+   * with `least-privilege`, the objects that give its group its rights.
+   * @default - none (the hub, clusters without a role)
+   */
+  readonly argocdAccess?: { readonly mode: 'cluster-admin' } | { readonly mode: 'least-privilege'; readonly group: string; readonly objects: readonly KubeObject[] };
 }
 
 /**
@@ -62,6 +69,7 @@ export interface ClusterApiContext {
   readonly annotations: Readonly<Record<string, string>>;
   /** Annotations of the machine and bootstrap templates (named after their content). */
   readonly templateAnnotations: Readonly<Record<string, string>>;
+  readonly argocdAccess?: ClusterApiOptions['argocdAccess'];
 }
 
 /**
@@ -80,6 +88,7 @@ export function addClusterApiObjects(scope: Construct, cluster: Cluster | HubClu
     clusterLabels: { ...options.labels, ...ManagedByLabels },
     annotations,
     templateAnnotations,
+    argocdAccess: options.argocdAccess,
     identity: (name) => ({ name, namespace, labels, annotations }),
     templateIdentity: (owner, spec) => ({ name: contentName(owner, spec), namespace, labels, annotations: templateAnnotations }),
   };

@@ -21,6 +21,7 @@ import { apiGroup } from '../delivery/folders';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { renderUnit, type KubeObject, type Unit } from '../rendered';
 import { addKarmadaApplication, karmadaProjectDestinations } from '../karmada/application';
+import { argocdSpokeAccess } from '../spoke/argocd-access';
 import { CLUSTER_CONFIG, FLEET_NAMESPACE } from '../spoke/cluster-config';
 
 /** Name of the hub's AppProject; environment projects are named after their environment. */
@@ -63,20 +64,16 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
       },
     });
     // The ApplicationSet controller's switches the fleet relies on: RollingSync needs progressive
-    // syncs; applicationsSync: create-update needs policy overrides. Applied server-side so only
-    // these keys are ours, and never pruned: the ConfigMap belongs to the Argo CD installation.
-    new kplus.ConfigMap(chart, 'cmd-params', {
-      metadata: {
-        name: 'argocd-cmd-params-cm',
-        namespace,
-        labels: { 'app.kubernetes.io/name': 'argocd-cmd-params-cm', 'app.kubernetes.io/part-of': 'argocd' },
-        annotations: syncOptions(ResourceSyncOption.serverSideApply, ResourceSyncOption.noPrune, ResourceSyncOption.noDelete),
-      },
-      data: {
-        'applicationsetcontroller.enable.progressive.syncs': 'true',
-        'applicationsetcontroller.enable.policy.override': 'true',
-      },
+    // syncs; applicationsSync: create-update needs policy overrides.
+    addArgocdSettings(chart, 'cmd-params', namespace, 'argocd-cmd-params-cm', {
+      'applicationsetcontroller.enable.progressive.syncs': 'true',
+      'applicationsetcontroller.enable.policy.override': 'true',
     });
+    if (fleet.clusters.some((c) => argocdSpokeAccess(fleet, c) === 'least-privilege')) {
+      // On least-privilege spokes Argo CD may not list every API group: it must watch only
+      // what it may list, or its cluster cache never syncs.
+      addArgocdSettings(chart, 'argocd-cm', namespace, 'argocd-cm', { 'resource.respectRBAC': 'normal' });
+    }
     if (fleet.hub.addons.includes(kubePrometheusStack.name)) {
       // Argo CD's application metrics (argocd_app_info, argocd_cluster_info) feed the fleet dashboard.
       new ServiceMonitor(chart, 'argocd-metrics', {
@@ -87,6 +84,22 @@ export function hubArgocdUnit(fleet: Fleet, hubObjects: readonly KubeObject[]): 
         port: 'metrics',
       });
     }
+  });
+}
+
+/**
+ * Keys of one of Argo CD's settings ConfigMaps. Applied server-side so only
+ * these keys are ours, and never pruned: the ConfigMap belongs to the Argo CD installation.
+ */
+function addArgocdSettings(chart: Chart, id: string, namespace: string, name: string, data: Record<string, string>): void {
+  new kplus.ConfigMap(chart, id, {
+    metadata: {
+      name,
+      namespace,
+      labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'argocd' },
+      annotations: syncOptions(ResourceSyncOption.serverSideApply, ResourceSyncOption.noPrune, ResourceSyncOption.noDelete),
+    },
+    data,
   });
 }
 

@@ -7,8 +7,16 @@
  */
 import * as kplus from 'cdk8s-plus-28';
 import { Layout, type Cluster, type Fleet, type HubCluster } from '../../model';
-import { addClusterApiObjects } from '../cluster-api/cluster-api-objects';
+import { addClusterApiObjects, type ClusterApiOptions } from '../cluster-api/cluster-api-objects';
+import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdSpokeAccess } from '../spoke/argocd-access';
 import { renderUnit, type Unit } from '../rendered';
+
+/** What `addClusterApiObjects` needs to give the hub's Argo CD its access to `cluster`. */
+function argocdAccessOption(fleet: Fleet, cluster: Cluster): ClusterApiOptions['argocdAccess'] {
+  const mode = argocdSpokeAccess(fleet, cluster);
+  if (mode === undefined) return undefined;
+  return mode === 'cluster-admin' ? { mode } : { mode, group: ARGOCD_SPOKE_GROUP, objects: argocdAccessObjects(cluster) };
+}
 
 /** The parent folder and one folder per cluster that has Cluster API objects (none when no cluster has). */
 export function hubClusterApiUnits(fleet: Fleet): Unit[] {
@@ -23,6 +31,7 @@ export function hubClusterApiUnits(fleet: Fleet): Unit[] {
         namespace: fleet.clusterApi.namespace,
         protect: cluster.role === 'hub' || cluster.protected,
         labels: cluster.labels,
+        argocdAccess: cluster.role === 'spoke' ? argocdAccessOption(fleet, cluster) : undefined,
       });
     });
     if (!rendered) continue;

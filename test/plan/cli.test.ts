@@ -69,8 +69,8 @@ describe('fleetwright plan: the base as a Git ref', () => {
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout);
     expect(json.affected).toEqual(['management', 'prod-us-east-1b']);
-    expect(json.summary).toEqual({ added: 32, changed: 9, clustersAffected: 2, clustersTotal: 8, destructive: 0, removed: 0 });
-    expect(json.clusters['prod-us-east-1b']).toEqual({ added: 32, changed: 0, environment: 'prod', removed: 0, status: 'added', wave: 'general' });
+    expect(json.summary).toEqual({ added: 34, changed: 9, clustersAffected: 2, clustersTotal: 8, destructive: 0, removed: 0 });
+    expect(json.clusters['prod-us-east-1b']).toEqual({ added: 34, changed: 0, environment: 'prod', removed: 0, status: 'added', wave: 'general' });
     // The working tree is untouched: the new file is still uncommitted, the index clean.
     expect(git(repo, 'status', '--porcelain')).toBe('M fleet/clusters.ts');
   });

@@ -30,10 +30,10 @@ describe('plan: known changes to the example fleet', () => {
   it('GIVEN a cluster added WHEN planned THEN the new cluster and the hub are affected, in the hub step and the cluster\'s wave', () => {
     const plan = planBetween(example(), withNewCluster());
     expect(plan.affected).toEqual(['management', 'prod-us-east-1b']);
-    expect(plan.totals).toEqual({ added: 32, changed: 9, removed: 0 });
+    expect(plan.totals).toEqual({ added: 34, changed: 9, removed: 0 });
     expect(affectedCounts(plan)).toEqual({
       management: { environment: 'hub', status: 'changed', added: 0, changed: 9, removed: 0 },
-      'prod-us-east-1b': { environment: 'prod', wave: 'general', status: 'added', added: 32, changed: 0, removed: 0 },
+      'prod-us-east-1b': { environment: 'prod', wave: 'general', status: 'added', added: 34, changed: 0, removed: 0 },
     });
     expect(plan.waves).toEqual([
       { name: 'hub', clusters: ['management'] },
@@ -188,7 +188,7 @@ describe('plan: the command line on the example fleet', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('\ncluster prod-us-east-1b (environment prod, wave general, new)\n  + clusters/prod-us-east-1b/addons/argo-rollouts/values.yaml\n');
-    expect(r.stdout).toContain('\nSummary\n  clusters affected: 2 of 8 (management, prod-us-east-1b)\n  objects: 32 added, 9 changed, 0 removed\n  rollout: hub (management) → general (prod-us-east-1b)\n  destructive changes: none\n');
+    expect(r.stdout).toContain('\nSummary\n  clusters affected: 2 of 8 (management, prod-us-east-1b)\n  objects: 34 added, 9 changed, 0 removed\n  rollout: hub (management) → general (prod-us-east-1b)\n  destructive changes: none\n');
   });
 
   it('GIVEN a production cluster removed without the opt-in WHEN planned or synthesized THEN both refuse with the cluster and the opt-in, exit 1, and nothing is written', () => {

@@ -79,6 +79,8 @@ describe('synth: the guard against removing production or protected clusters', (
       'hub/cluster-api/prod-eks/awsmanagedcontrolplane-prod-eks.yaml',
       'hub/cluster-api/prod-eks/awsmanagedmachinepool-prod-eks-general.yaml',
       'hub/cluster-api/prod-eks/cluster-prod-eks.yaml',
+      'hub/cluster-api/prod-eks/clusterresourceset-prod-eks-argocd-access.yaml',
+      'hub/cluster-api/prod-eks/configmap-prod-eks-argocd-access.yaml',
       'hub/cluster-api/prod-eks/kustomization.yaml',
       'hub/cluster-api/prod-eks/machinepool-prod-eks-general.yaml',
       'hub/registration/externalsecret-cluster-prod-eks.yaml',

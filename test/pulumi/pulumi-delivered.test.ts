@@ -11,6 +11,7 @@ import { Layout, resolveFleet, type Fleet } from '../../model';
 import { synthesize } from '../../outputs/synth';
 import type { KubeObject, Unit } from '../../stacks/rendered';
 import { folderObjects } from '../../stacks/delivery';
+import { argoChartNamespaces } from '../helpers/argo-namespaces';
 import { argoView } from '../helpers/argocd-view';
 import type { RecordedResource } from '../helpers/pulumi';
 import { pulumiDeliveredDefinition } from '../helpers/pulumi-delivered';
@@ -43,16 +44,18 @@ function appliedThrough(run: StackRun, provider: string): RecordedResource[] {
 }
 
 /**
- * What Argo CD would sync to the cluster, plus the bare Namespaces it creates
- * for Applications with CreateNamespace=true where no object of the tree
+ * What Argo CD would sync to the cluster (and the labelled Namespaces it
+ * creates for the charts), plus the Namespaces it creates for folder
+ * Applications with CreateNamespace=true where no object of the tree
  * declares one (the stack creates those, as Argo CD would).
  */
 function expectedObjects(name: string, applied: readonly RecordedResource[]): { readonly tree: KubeObject[]; readonly created: string[] } {
   const cluster = name === fleet.hub.name ? fleet.hub : fleet.clusters.find((c) => c.name === name)!;
-  const folders = argoView(fleet, units, cluster).folders.map((f) => f.folder);
+  const view = argoView(fleet, units, cluster);
+  const folders = view.folders.map((f) => f.folder);
   // The hub's own tree is synced by the fleet-root Application the bootstrap creates, not by an ApplicationSet.
   if (cluster.role === 'hub') folders.unshift(Layout.cluster(cluster.name));
-  const tree = folders.flatMap((folder) => folderObjects(units, folder));
+  const tree = [...folders.flatMap((folder) => folderObjects(units, folder)), ...argoChartNamespaces(units, view)];
   const inTree = new Set(tree.map(key));
   const created = applied.map((r) => r.inputs as KubeObject).filter((o) => !inTree.has(key(o)));
   return { tree, created: created.map(key) };
@@ -88,11 +91,17 @@ describe('GIVEN prod delivered by Pulumi WHEN its stack runs', () => {
     expect(protectedObjects).toEqual([
       'kubernetes:cluster.x-k8s.io/v1beta2:Cluster prod-eks/hub/clusters/prod-eks',
       'kubernetes:core/v1:Namespace prod-eks/checkout',
+      'kubernetes:core/v1:Namespace prod-eks/external-secrets',
       'kubernetes:core/v1:Namespace prod-eks/fleet-system',
+      'kubernetes:core/v1:Namespace prod-eks/ingress-nginx',
       'kubernetes:core/v1:Namespace prod-existing/checkout',
+      'kubernetes:core/v1:Namespace prod-existing/external-secrets',
       'kubernetes:core/v1:Namespace prod-existing/fleet-system',
+      'kubernetes:core/v1:Namespace prod-existing/ingress-nginx',
       'kubernetes:core/v1:Namespace prod-pulumi/checkout',
+      'kubernetes:core/v1:Namespace prod-pulumi/external-secrets',
       'kubernetes:core/v1:Namespace prod-pulumi/fleet-system',
+      'kubernetes:core/v1:Namespace prod-pulumi/ingress-nginx',
     ]);
     const hubObjects = appliedThrough(run, 'hub');
     expect(hubObjects.filter((r) => !r.retainOnDelete)).toEqual([]);
@@ -130,7 +139,11 @@ describe('GIVEN the hub delivered by Pulumi WHEN the management stack runs', () 
   it('THEN the hub\'s Cluster API namespace is protected and Argo CD\'s settings are retained, as the tree marks them', () => {
     const run = runs.get('management')!;
     expect(run.recorder.resources.filter((r) => r.type.startsWith('kubernetes:') && (r.protect || r.retainOnDelete)).map((r) => `${r.name} protect=${r.protect} retain=${r.retainOnDelete}`)).toEqual([
+      // The namespaces of the hub's charts, created before their releases.
+      'management/external-secrets protect=true retain=false',
+      'management/ingress-nginx protect=true retain=false',
       'management/clusters protect=true retain=false',
+      'management/argocd/argocd-cm protect=false retain=true',
       'management/argocd/argocd-cmd-params-cm protect=false retain=true',
     ]);
   });

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fluxKubeconfigSecret, resolveFleet } from '../../model';
 import { FLUX_ACCESS } from '../../outputs/pulumi/flux-kubeconfig';
+import { argocdAccessObjects } from '../../stacks/spoke/argocd-access';
+import { exampleFleet } from '../helpers/example';
 import type { RecordedResource } from '../helpers/pulumi';
 import { pulumiDeliveredDefinition } from '../helpers/pulumi-delivered';
 import { definitionFile, runStack, serviceAccountToken, stackFileConfig, type StackRun } from '../helpers/pulumi-stacks';
@@ -75,8 +77,31 @@ describe('GIVEN the example prod stack (engine argocd) WHEN it registers prod-us
     const hub = run.recorder.one('pulumi:providers:kubernetes', 'hub');
     expect(secret.provider).toBe(providerRef(hub));
     const names = secret.dependencies.map((u) => u.split('::').pop()).sort();
-    expect(names).toEqual(['prod-us-east-1-argocd', 'prod-us-east-1-cluster', 'prod-us-east-1-general', 'prod-us-east-1-memory']);
+    expect(names).toEqual([
+      'prod-us-east-1-argocd',
+      'prod-us-east-1-cluster',
+      'prod-us-east-1-general',
+      'prod-us-east-1-memory',
+      'prod-us-east-1/argocd-access/ClusterRole/fleetwright-argocd',
+      'prod-us-east-1/argocd-access/ClusterRoleBinding/fleetwright-argocd',
+    ]);
     expect(secret.parent).toBe(run.recorder.one('fleetwright:fleet:Cluster', 'prod-us-east-1').urn);
+  });
+
+  it('THEN Argo CD\'s role is mapped to the group fleetwright:argocd with no EKS access policy, and the stack applies the group\'s rights to the new cluster itself', () => {
+    const entry = run.recorder.one('aws:eks/accessEntry:AccessEntry', 'prod-us-east-1-argocd');
+    expect(entry.inputs.principalArn).toBe('arn:aws:iam::111122223333:role/acme-fleet-argocd');
+    expect(entry.inputs.kubernetesGroups).toEqual(['fleetwright:argocd']);
+    expect(run.recorder.ofType('aws:eks/accessPolicyAssociation:AccessPolicyAssociation')).toEqual([]);
+    const provider = run.recorder.one('pulumi:providers:kubernetes', 'prod-us-east-1-argocd-access');
+    const role = run.recorder.one('kubernetes:rbac.authorization.k8s.io/v1:ClusterRole');
+    const binding = run.recorder.one('kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding');
+    expect(role.provider).toBe(providerRef(provider));
+    expect(binding.provider).toBe(providerRef(provider));
+    // The same objects the tree gives Cluster API's EKS clusters through a ClusterResourceSet.
+    const expected = argocdAccessObjects(exampleFleet.clusters.find((c) => c.name === 'prod-us-east-1')!);
+    expect(role.inputs).toEqual(expected.find((o) => o.kind === 'ClusterRole'));
+    expect(binding.inputs.subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'fleetwright:argocd' }]);
   });
 });
 

@@ -10,7 +10,7 @@ import { promiseOf, type RecordedResource } from '../helpers/pulumi';
 import { runStack, stackFileConfig, type StackRun } from '../helpers/pulumi-stacks';
 
 /** What a stack of the example creates around each EKS cluster (fleetwright:eks:Cluster and its children), by type. */
-function eksCounts(options: { readonly zones: number; readonly natGateways: number; readonly nodeGroups: number; readonly argocd: boolean }): Record<string, number> {
+function eksCounts(options: { readonly zones: number; readonly natGateways: number; readonly nodeGroups: number; readonly argocd: false | 'least-privilege' | 'cluster-admin' }): Record<string, number> {
   return {
     'aws:ec2/eip:Eip': options.natGateways,
     'aws:ec2/internetGateway:InternetGateway': 1,
@@ -20,7 +20,11 @@ function eksCounts(options: { readonly zones: number; readonly natGateways: numb
     'aws:ec2/routeTableAssociation:RouteTableAssociation': 2 * options.zones,
     'aws:ec2/subnet:Subnet': 2 * options.zones,
     'aws:ec2/vpc:Vpc': 1,
-    ...(options.argocd ? { 'aws:eks/accessEntry:AccessEntry': 1, 'aws:eks/accessPolicyAssociation:AccessPolicyAssociation': 1 } : {}),
+    ...(options.argocd === 'cluster-admin' ? { 'aws:eks/accessEntry:AccessEntry': 1, 'aws:eks/accessPolicyAssociation:AccessPolicyAssociation': 1 } : {}),
+    // Least privilege: the entry maps Argo CD's role to a group, whose ClusterRole and binding the stack applies itself.
+    ...(options.argocd === 'least-privilege'
+      ? { 'aws:eks/accessEntry:AccessEntry': 1, 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRole': 1, 'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding': 1 }
+      : {}),
     'aws:eks/cluster:Cluster': 1,
     'aws:eks/nodeGroup:NodeGroup': options.nodeGroups,
     'aws:iam/openIdConnectProvider:OpenIdConnectProvider': 1,
@@ -107,7 +111,8 @@ describe('GIVEN the dev stack (dev-us-east-1 on capi-aws, delivered by the stack
       'kubernetes:cluster.x-k8s.io/v1beta2:MachineDeployment': 1,
       'kubernetes:controlplane.cluster.x-k8s.io/v1beta2:KubeadmControlPlane': 1,
       'kubernetes:core/v1:ConfigMap': 2,
-      'kubernetes:core/v1:Namespace': 1,
+      // fleet-system, and the labelled namespaces of the five charts outside kube-system.
+      'kubernetes:core/v1:Namespace': 6,
       'kubernetes:external-secrets.io/v1:ClusterSecretStore': 1,
       'kubernetes:external-secrets.io/v1:ExternalSecret': 1,
       'kubernetes:helm.sh/v3:Release': 6,
@@ -168,11 +173,12 @@ describe('GIVEN the prod stack (delivered by GitOps; prod-us-east-1 on pulumi-ek
 
   it('THEN it creates prod-us-east-1 and its registration on the hub, and nothing for the clusters the tree creates or registers', () => {
     expect(run.recorder.countsByType()).toEqual(sorted({
-      ...eksCounts({ zones: 3, natGateways: 3, nodeGroups: 2, argocd: true }),
+      ...eksCounts({ zones: 3, natGateways: 3, nodeGroups: 2, argocd: 'least-privilege' }),
       'fleetwright:fleet:Cluster': 1,
       'kubernetes:core/v1:Secret': 1,
       'pulumi:providers:aws': 1,
-      'pulumi:providers:kubernetes': 1,
+      // The hub's, and prod-us-east-1's own for Argo CD's ClusterRole.
+      'pulumi:providers:kubernetes': 2,
     }));
     expect(run.recorder.ofType('fleetwright:fleet:Cluster').map((r) => r.name)).toEqual(['prod-us-east-1']);
     expect(run.recorder.reads.map((r) => `${r.type} ${r.name}`)).toEqual(['pulumi:pulumi:StackReference hub']);

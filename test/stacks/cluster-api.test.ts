@@ -168,11 +168,11 @@ describe('addClusterApiObjects', () => {
     });
 
     it('GIVEN a capi-aws-eks spoke WHEN added THEN matches the snapshot', () => {
-      expect(synth(eksPools(cluster), { ...options, protect: true }).objects).toMatchSnapshot();
+      expect(synth(eksPools(cluster), { ...options, protect: true, argocdAccess: { mode: 'cluster-admin' } }).objects).toMatchSnapshot();
     });
 
     it('GIVEN the EKS provider WHEN added THEN the control plane has the minor version, name, VPC, endpoint, OIDC and the Argo CD access entry', () => {
-      const spec = only(synth(eksPools(cluster)).objects, 'AWSManagedControlPlane').spec;
+      const spec = only(synth(eksPools(cluster), { ...options, argocdAccess: { mode: 'cluster-admin' } }).objects, 'AWSManagedControlPlane').spec;
       expect(spec).toMatchObject({
         region: 'eu-west-1',
         version: 'v1.31',
@@ -183,6 +183,21 @@ describe('addClusterApiObjects', () => {
         accessConfig: { authenticationMode: 'api' },
       });
       expect(spec.accessEntries.map((e: any) => e.principalARN)).toEqual([ARGOCD_ROLE_ARN]);
+    });
+
+    it('GIVEN least-privilege access WHEN added THEN the role is mapped to the group, the Cluster carries its name label, and a ClusterResourceSet applies the objects', () => {
+      const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'fleetwright-argocd' }, rules: [] };
+      const { objects } = synth(eksPools(cluster), { ...options, argocdAccess: { mode: 'least-privilege', group: 'fleetwright:argocd', objects: [role] } });
+      expect(only(objects, 'AWSManagedControlPlane').spec.accessEntries).toEqual([{ principalARN: ARGOCD_ROLE_ARN, type: 'standard', kubernetesGroups: ['fleetwright:argocd'] }]);
+      expect(only(objects, 'Cluster').metadata.labels['fleetwright.io/cluster']).toBe('prod-eks');
+      expect(only(objects, 'ClusterResourceSet').spec.clusterSelector).toEqual({ matchLabels: { 'fleetwright.io/cluster': 'prod-eks' } });
+      expect(JSON.parse(only(objects, 'ConfigMap').data['resources.yaml'])).toEqual(role);
+    });
+
+    it('GIVEN no Argo CD access (a Pulumi-delivered spoke) WHEN added THEN the control plane has no access entry and there is no ClusterResourceSet', () => {
+      const { objects } = synth(eksPools(cluster));
+      expect(only(objects, 'AWSManagedControlPlane').spec.accessEntries).toBeUndefined();
+      expect(objects.filter((o) => o.kind === 'ClusterResourceSet')).toEqual([]);
     });
 
     it('GIVEN the model service range WHEN added THEN the Cluster carries it for CAPA to give EKS, and no pod range', () => {

@@ -30,12 +30,12 @@ const gitops = synth({ delivery: 'gitops' });
 const pulumi = synth({});
 
 describe('an environment and a hub delivered by Pulumi, in the tree (Argo CD)', () => {
-  it('GIVEN prod and the hub delivered by Pulumi WHEN synthesized THEN every folder is rendered as with GitOps, and only the hub\'s Argo CD, registration and Cluster API folders differ', () => {
+  it('GIVEN prod and the hub delivered by Pulumi WHEN synthesized THEN every folder is rendered as with GitOps, and only the hub\'s Argo CD, registration and Cluster API folders differ (Argo CD gets no access to prod-eks)', () => {
     expect(pulumi.units.map((u) => u.dir)).toEqual(gitops.units.map((u) => u.dir));
     for (const cluster of PULUMI_CLUSTERS) expect(pulumi.units.some((u) => u.dir === `clusters/${cluster}`), cluster).toBe(true);
     expect(pulumi.units.some((u) => u.dir === 'hub/cluster-api/prod-eks')).toBe(true);
     const differ = pulumi.units.filter((u, i) => JSON.stringify(u) !== JSON.stringify(gitops.units[i])).map((u) => u.dir);
-    expect(differ).toEqual(['hub/argocd', 'hub/cluster-api', 'hub/registration']);
+    expect(differ).toEqual(['hub/argocd', 'hub/cluster-api', 'hub/cluster-api/prod-eks', 'hub/registration']);
   });
 
   it('GIVEN prod and the hub delivered by Pulumi WHEN the hub registers clusters THEN only the GitOps clusters the tree registers are there (not the hub, whose add-ons the management stack installs), and the kubeconfig reader reads only theirs', () => {

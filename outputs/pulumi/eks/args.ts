@@ -4,6 +4,7 @@
  * carry, each with its default.
  */
 import type { Cluster, HubCluster } from '../../../model/types';
+import type { GroupAccessArgs } from './argocd-access';
 
 /** Control plane log types EKS can send to CloudWatch Logs. */
 export type EksLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
@@ -92,6 +93,12 @@ export interface EksClusterArgs {
    * @default {}
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Least-privilege access for the hub's Argo CD (spokes with `argocdRoleArn`): its role is mapped
+   * to these groups, whose rights these objects give, instead of `AmazonEKSClusterAdminPolicy`.
+   * @default - cluster-admin
+   */
+  readonly argocdGroupAccess?: GroupAccessArgs;
 }
 
 /** Every default applied: what the component builds. */
@@ -142,7 +149,8 @@ export function resolveArgs(args: EksClusterArgs): ResolvedEksCluster {
     authenticationMode: args.authenticationMode ?? 'API',
     logTypes: [...new Set<EksLogType>(args.logTypes ?? ['audit', 'authenticator'])].sort(),
     ...(args.kubeconfigRoleArn !== undefined ? { kubeconfigRoleArn: args.kubeconfigRoleArn } : {}),
-    ...(spoke && provider.argocdRoleArn !== undefined ? { argocdRoleArn: provider.argocdRoleArn } : {}),
+    // Only spokes Argo CD syncs: a Pulumi-delivered spoke is registered nowhere, so its role gets no access.
+    ...(spoke && spoke.delivery === 'gitops' && provider.argocdRoleArn !== undefined ? { argocdRoleArn: provider.argocdRoleArn } : {}),
     tags: Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }

@@ -115,10 +115,6 @@ export class EksCluster extends pulumi.ComponentResource implements EksClusterOu
 
     const issuer = this.eksCluster.identities.apply((ids) => ids[0]?.oidcs[0]?.issuer ?? '');
     const oidc = oidcProvider(name, issuer, config, options);
-    if (config.argocdRoleArn !== undefined) {
-      this.argocdAccess = argocdAccess(name, config.argocdRoleArn, this.eksCluster.name, config, options);
-    }
-
     this.config = config;
     this.clusterName = this.eksCluster.name;
     this.endpoint = this.eksCluster.endpoint;
@@ -135,6 +131,14 @@ export class EksCluster extends pulumi.ComponentResource implements EksClusterOu
           ...(config.kubeconfigRoleArn !== undefined ? { roleArn: config.kubeconfigRoleArn } : {}),
         })),
     );
+    if (config.argocdRoleArn !== undefined) {
+      this.argocdAccess = argocdAccess(name, {
+        roleArn: config.argocdRoleArn,
+        clusterName: this.eksCluster.name,
+        kubeconfig: this.kubeconfig,
+        ...(args.argocdGroupAccess ? { groupAccess: args.argocdGroupAccess } : {}),
+      }, config, options);
+    }
     this.nodeRoleArn = workerRole.arn;
     this.vpcId = network.vpcId;
     this.privateSubnetIds = network.privateSubnetIds;

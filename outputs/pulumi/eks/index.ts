@@ -5,7 +5,7 @@
  */
 export { EKS_LOG_TYPES, resolveArgs } from './args';
 export type { EksAuthenticationMode, EksClusterArgs, EksLogType, NatGatewayLayout, PulumiEksProvider, ResolvedEksCluster } from './args';
-export type { ArgocdAccess } from './argocd-access';
+export type { ArgocdAccess, GroupAccessArgs } from './argocd-access';
 export { EKS_CLUSTER_TYPE, EksCluster, type EksClusterOutputs } from './eks-cluster';
 export { EXEC_API_VERSION, getTokenArgs, kubeconfigYaml, type KubeconfigInput } from './kubeconfig';
 export { clusterAdminAccessPolicy, partitionOf } from './policies';

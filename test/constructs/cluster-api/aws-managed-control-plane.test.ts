@@ -46,6 +46,45 @@ describe('AWSManagedControlPlane', () => {
     ]);
   });
 
+  it('GIVEN group access WHEN synthesized THEN the role is mapped to its groups (sorted, deduplicated) with no access policy, after the admin entries', () => {
+    const { chart, objects } = testChart();
+    new AWSManagedControlPlane(chart, 'AMCP', {
+      ...base,
+      clusterAdminRoleArns: ['arn:aws:iam::123456789012:role/admins'],
+      groupAccess: [{ roleArn: 'arn:aws:iam::123456789012:role/fleet-argocd', kubernetesGroups: ['fleetwright:argocd', 'acme:viewers', 'fleetwright:argocd'] }],
+    });
+    expect(only(objects(), 'AWSManagedControlPlane').spec.accessEntries).toEqual([
+      {
+        principalARN: 'arn:aws:iam::123456789012:role/admins',
+        type: 'standard',
+        accessPolicies: [{ policyARN: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy', accessScope: { type: 'cluster' } }],
+      },
+      { principalARN: 'arn:aws:iam::123456789012:role/fleet-argocd', type: 'standard', kubernetesGroups: ['acme:viewers', 'fleetwright:argocd'] },
+    ]);
+  });
+
+  it('GIVEN group access with no group, a system: group or a role that is also cluster-admin WHEN constructed THEN reports each', () => {
+    const { chart } = testChart();
+    const role = 'arn:aws:iam::123456789012:role/fleet-argocd';
+    expect(
+      () =>
+        new AWSManagedControlPlane(chart, 'AMCP', {
+          ...base,
+          clusterAdminRoleArns: [role],
+          groupAccess: [
+            { roleArn: role, kubernetesGroups: [] },
+            { roleArn: 'arn:aws:iam::123456789012:role/other', kubernetesGroups: ['system:masters'] },
+          ],
+        }),
+    ).toThrow(
+      [
+        'AWSManagedControlPlane "prod-eks": groupAccess[0].kubernetesGroups [] is empty, so the role could do nothing; name the Kubernetes groups the cluster\'s RBAC binds',
+        'AWSManagedControlPlane "prod-eks": groupAccess[0].roleArn "arn:aws:iam::123456789012:role/fleet-argocd" is also in clusterAdminRoleArns, and EKS allows one access entry per role; give the role either cluster-admin or groups',
+        'AWSManagedControlPlane "prod-eks": groupAccess[1].kubernetesGroups ["system:masters"] names a system: group, which EKS refuses in access entries; use a group of your own, e.g. "fleetwright:argocd"',
+      ].join('\n'),
+    );
+  });
+
   it('GIVEN a public endpoint, a cluster name, no OIDC and all logs WHEN synthesized THEN renders each', () => {
     const { chart, objects } = testChart();
     new AWSManagedControlPlane(chart, 'AMCP', {
