@@ -20,7 +20,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { Cluster, Fleet } from '../../model';
 import type { Unit } from '../../stacks/rendered';
-import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdSpokeAccess } from '../../stacks/spoke/argocd-access';
+import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdSpokeAccess, DEPLOYER_ROLE } from '../../stacks/spoke/argocd-access';
 import type { ApplyPlan } from './apply-plan';
 import { ClusterApiObjects } from './cluster-api';
 import type { StackConfig, StackTarget } from './config';
@@ -71,7 +71,8 @@ function register(fleet: Fleet, cluster: Cluster, hub: HubAccess, awsProvider: (
   if (engine.argocd) argocdRegistration(fleet, cluster, eks, { hub: hub.get(), parent: group });
   if (engine.flux) {
     const spoke = new k8s.Provider(cluster.name, { kubeconfig: eks.kubeconfig, clusterIdentifier: cluster.name }, { parent: group });
-    fluxKubeconfig(fleet, cluster, eks, { spoke, hub: hub.get(), parent: group });
+    const role = argocdGroupAccess && eks.argocdAccess ? { name: DEPLOYER_ROLE, createdBy: eks.argocdAccess.ready } : undefined;
+    fluxKubeconfig(fleet, cluster, eks, { spoke, hub: hub.get(), parent: group, ...(role ? { role } : {}) });
   }
   return group.complete({ name: cluster.name, endpoint: eks.endpoint, kubeconfig: eks.kubeconfig });
 }

@@ -11,8 +11,10 @@
  * with `--insecure-kubeconfig-exec` (since Flux 0.29, GHSA-vvmq-fwmg-2gjc);
  * their images have no AWS CLI either, and an EKS token lasts 15 minutes.
  * So the stack creates on the spoke a ServiceAccount `fleetwright-flux`
- * (kube-system) bound to `cluster-admin` (Flux applies CRDs and cluster-wide
- * objects) and a long-lived token for it (a `kubernetes.io/service-account-token`
+ * (kube-system) bound to the deployer ClusterRole the cluster's
+ * least-privilege access brings (see `stacks/spoke/argocd-access.ts`), or to
+ * `cluster-admin` on a spoke without one (Flux applies CRDs and cluster-wide
+ * objects), and a long-lived token for it (a `kubernetes.io/service-account-token`
  * Secret, which the Kubernetes provider waits for until the token controller
  * has filled it in), and writes a self-contained kubeconfig with the
  * cluster's server, CA and that token, as a Pulumi secret. Rotate the token
@@ -52,7 +54,13 @@ export function fluxKubeconfig(
   fleet: Pick<Fleet, 'clusterApi'>,
   cluster: Cluster,
   eks: EksCluster,
-  opts: { readonly spoke: k8s.Provider; readonly hub: k8s.Provider; readonly parent: pulumi.Resource },
+  opts: {
+    readonly spoke: k8s.Provider;
+    readonly hub: k8s.Provider;
+    readonly parent: pulumi.Resource;
+    /** The ClusterRole Flux is bound to, and what creates it. @default cluster-admin */
+    readonly role?: { readonly name: string; readonly createdBy: readonly pulumi.Resource[] };
+  },
 ): k8s.core.v1.Secret {
   const { serviceAccount, namespace, tokenSecret } = FLUX_ACCESS;
   const onSpoke = { parent: opts.parent, provider: opts.spoke, dependsOn: [...eks.nodeGroups] };
@@ -62,9 +70,9 @@ export function fluxKubeconfig(
   }, onSpoke);
   new k8s.rbac.v1.ClusterRoleBinding(`${cluster.name}/${serviceAccount}`, {
     metadata: { name: serviceAccount, labels },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: opts.role?.name ?? 'cluster-admin' },
     subjects: [{ kind: 'ServiceAccount', name: serviceAccount, namespace }],
-  }, onSpoke);
+  }, { ...onSpoke, dependsOn: [...onSpoke.dependsOn, ...(opts.role?.createdBy ?? [])] });
   const token = new k8s.core.v1.Secret(`${cluster.name}/${namespace}/${tokenSecret}`, {
     metadata: { name: tokenSecret, namespace, labels, annotations: { 'kubernetes.io/service-account.name': serviceAccount } },
     type: 'kubernetes.io/service-account-token',

@@ -21,8 +21,12 @@ import { renderObjects, type KubeObject } from '../rendered';
 /** The Kubernetes group the Argo CD role is mapped to on least-privilege spokes. */
 export const ARGOCD_SPOKE_GROUP = 'fleetwright:argocd';
 
-/** Name of the ClusterRole and ClusterRoleBinding of that group. */
-export const ARGOCD_SPOKE_ROLE = 'fleetwright-argocd';
+/**
+ * Name of the ClusterRole of what the fleet's deployers may do on a
+ * least-privilege spoke, and of its binding to the Argo CD group (Flux's
+ * ServiceAccount on `pulumi-eks` spokes is bound to it too).
+ */
+export const DEPLOYER_ROLE = 'fleetwright-deployer';
 
 /**
  * Kubernetes API groups (besides the core one) that charts and fleetwright's
@@ -62,6 +66,6 @@ export function argocdApiGroups(cluster: Pick<Cluster, 'addons'>): string[] {
 /** The ClusterRole and ClusterRoleBinding of a least-privilege spoke, as plain objects (for Cluster API and Pulumi alike). */
 export function argocdAccessObjects(cluster: Cluster): KubeObject[] {
   return renderObjects((chart) => {
-    new GroupAccess(chart, 'argocd', { name: ARGOCD_SPOKE_ROLE, group: ARGOCD_SPOKE_GROUP, apiGroups: argocdApiGroups(cluster) });
+    new GroupAccess(chart, 'argocd', { name: DEPLOYER_ROLE, group: ARGOCD_SPOKE_GROUP, apiGroups: argocdApiGroups(cluster) });
   });
 }

@@ -82,8 +82,8 @@ describe('GIVEN the example prod stack (engine argocd) WHEN it registers prod-us
       'prod-us-east-1-cluster',
       'prod-us-east-1-general',
       'prod-us-east-1-memory',
-      'prod-us-east-1/argocd-access/ClusterRole/fleetwright-argocd',
-      'prod-us-east-1/argocd-access/ClusterRoleBinding/fleetwright-argocd',
+      'prod-us-east-1/argocd-access/ClusterRole/fleetwright-deployer',
+      'prod-us-east-1/argocd-access/ClusterRoleBinding/fleetwright-deployer',
     ]);
     expect(secret.parent).toBe(run.recorder.one('fleetwright:fleet:Cluster', 'prod-us-east-1').urn);
   });
@@ -139,7 +139,7 @@ describe('GIVEN a GitOps-delivered prod with a pulumi-eks cluster and engine "bo
     expect(kubeconfig).not.toContain('exec:');
   });
 
-  it('THEN Flux acts on the spoke as a ServiceAccount bound to cluster-admin, with a token Secret, through the spoke\'s own provider', () => {
+  it('THEN Flux acts on the spoke as a ServiceAccount bound to the least-privilege deployer role (after it exists), with a token Secret, through the spoke\'s own provider', () => {
     const spoke = providerRef(run.recorder.one('pulumi:providers:kubernetes', 'prod-pulumi'));
     const onSpoke = run.recorder.resources.filter((r) => r.provider === spoke);
     expect(onSpoke.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
@@ -148,7 +148,8 @@ describe('GIVEN a GitOps-delivered prod with a pulumi-eks cluster and engine "bo
       'kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding prod-pulumi/fleetwright-flux',
     ]);
     const binding = onSpoke.find((r) => r.type.endsWith('ClusterRoleBinding'))!;
-    expect(binding.inputs.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+    expect(binding.inputs.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'fleetwright-deployer' });
+    expect(binding.dependencies).toContain(run.recorder.one('kubernetes:rbac.authorization.k8s.io/v1:ClusterRole', 'prod-pulumi/argocd-access/ClusterRole/fleetwright-deployer').urn);
     expect(binding.inputs.subjects).toEqual([{ kind: 'ServiceAccount', name: 'fleetwright-flux', namespace: 'kube-system' }]);
     const token = onSpoke.find((r) => r.name.endsWith('fleetwright-flux-token'))!;
     expect(token.inputs.type).toBe('kubernetes.io/service-account-token');
@@ -168,6 +169,23 @@ describe('GIVEN the same fleet with engine "flux" WHEN its stack runs', () => {
       expect(run.error).toBeUndefined();
       const hub = providerRef(run.recorder.one('pulumi:providers:kubernetes', 'hub'));
       expect(run.recorder.resources.filter((r) => r.provider === hub).map((r) => r.name)).toEqual(['prod-pulumi/hub/clusters/prod-pulumi-kubeconfig']);
+    } finally {
+      file.cleanup();
+    }
+  });
+});
+
+describe('GIVEN the same fleet with hub.argocd.spokeAccess "cluster-admin" WHEN its stack runs', () => {
+  it('THEN Argo CD\'s role gets AmazonEKSClusterAdminPolicy, no ClusterRole is applied, and Flux is bound to cluster-admin', async () => {
+    const d = pulumiDeliveredDefinition({ delivery: 'gitops', engine: 'both' }) as any;
+    const file = definitionFile({ ...d, hub: { ...d.hub, argocd: { ...d.hub.argocd, spokeAccess: 'cluster-admin' } } });
+    try {
+      const run = await runStack('prod', { 'fleetwright:config': file.file, 'fleetwright:environment': 'prod', 'aws:region': 'us-east-1' });
+      expect(run.error).toBeUndefined();
+      expect(run.recorder.one('aws:eks/accessEntry:AccessEntry').inputs.kubernetesGroups).toBeUndefined();
+      expect(run.recorder.one('aws:eks/accessPolicyAssociation:AccessPolicyAssociation').inputs.policyArn).toBe('arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy');
+      expect(run.recorder.ofType('kubernetes:rbac.authorization.k8s.io/v1:ClusterRole')).toEqual([]);
+      expect(run.recorder.one('kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding').inputs.roleRef.name).toBe('cluster-admin');
     } finally {
       file.cleanup();
     }

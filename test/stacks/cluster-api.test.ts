@@ -186,7 +186,7 @@ describe('addClusterApiObjects', () => {
     });
 
     it('GIVEN least-privilege access WHEN added THEN the role is mapped to the group, the Cluster carries its name label, and a ClusterResourceSet applies the objects', () => {
-      const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'fleetwright-argocd' }, rules: [] };
+      const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'fleetwright-deployer' }, rules: [] };
       const { objects } = synth(eksPools(cluster), { ...options, argocdAccess: { mode: 'least-privilege', group: 'fleetwright:argocd', objects: [role] } });
       expect(only(objects, 'AWSManagedControlPlane').spec.accessEntries).toEqual([{ principalARN: ARGOCD_ROLE_ARN, type: 'standard', kubernetesGroups: ['fleetwright:argocd'] }]);
       expect(only(objects, 'Cluster').metadata.labels['fleetwright.io/cluster']).toBe('prod-eks');
