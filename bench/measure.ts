@@ -2,8 +2,9 @@
  * One benchmark run for one fleet size, in this process: synth of a
  * generated fleet phase by phase (model resolution, construct building,
  * serialization, checks, writing into an empty folder), a re-synth with no
- * change, the peak RSS of all that, and, on the same objects, the floor
- * (`JSON.stringify`) and the reference (cdk8s `App.synth()`).
+ * change, the peak RSS of all that, and the floor (`JSON.stringify` of the
+ * documents serialization writes: objects, kustomizations, value files) and
+ * the reference (cdk8s `App.synth()` of the objects).
  *
  * The phases are the ones `synthesizeTo` runs, called one by one so each
  * can be timed; the peak RSS is read before the floor and the reference run,
@@ -17,7 +18,7 @@ import { resolveFleet } from '../model';
 import { checkApiVersions } from '../outputs/api-versions';
 import { scanForCredentials } from '../outputs/gitops/credentials';
 import { manifestFor } from '../outputs/gitops/manifest';
-import { treeFiles } from '../outputs/gitops/tree';
+import { serializeDocuments, treeDocuments } from '../outputs/gitops/tree';
 import { writeTree } from '../outputs/gitops/writer';
 import { synthesizeTo } from '../outputs/synth';
 import { renderFleet } from '../stacks/fleet';
@@ -78,7 +79,8 @@ export function measure(clusters: number, options: MeasureOptions): RunResult {
     const rendered = renderFleet(fleet);
     const build = performance.now() - t;
     t = performance.now();
-    const files = treeFiles(rendered);
+    const documents = treeDocuments(rendered);
+    const files = serializeDocuments(documents);
     const serialize = performance.now() - t;
     t = performance.now();
     if (scanForCredentials(files).length > 0) throw new Error('bench: the generated fleet holds credential material');
@@ -99,7 +101,7 @@ export function measure(clusters: number, options: MeasureOptions): RunResult {
     let bytes = 0;
     for (const content of files.values()) bytes += Buffer.byteLength(content);
     const objects = rendered.units.reduce((n, u) => n + u.objects.length, 0);
-    const floor = jsonFloor(rendered.units);
+    const floor = jsonFloor(documents);
     const reference = clusters <= options.referenceMax ? cdk8sReference(rendered.units) : undefined;
     return {
       clusters,

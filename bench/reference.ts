@@ -11,15 +11,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiObject, App, Chart } from 'cdk8s';
+import type { TreeDocument } from '../outputs/gitops/tree';
 import type { Unit } from '../stacks/rendered';
 
-/** Milliseconds to `JSON.stringify` every object of `units`, one by one. */
-export function jsonFloor(units: readonly Unit[]): number {
+/**
+ * Milliseconds to `JSON.stringify` every document synth serializes (the
+ * objects, the kustomizations, the Helm value files; text files as strings),
+ * one by one: the same documents the serialization phase writes as YAML.
+ */
+export function jsonFloor(documents: readonly TreeDocument[]): number {
   const started = performance.now();
   let length = 0;
-  for (const unit of units) for (const object of unit.objects) length += JSON.stringify(object).length;
+  for (const d of documents) length += JSON.stringify('text' in d ? d.text : d.data).length;
   const elapsed = performance.now() - started;
-  if (length === 0 && units.some((u) => u.objects.length > 0)) throw new Error('jsonFloor: nothing was serialized');
+  if (length === 0 && documents.length > 0) throw new Error('jsonFloor: nothing was serialized');
   return elapsed;
 }
 

@@ -150,7 +150,8 @@ const COMMANDS: Record<string, Command> = {
       'Fleets come from bench/generate-fleet.ts: three environments, six regions, three providers, the',
       'full add-on catalog with Velero and Thanos. Per size: objects, files and bytes; synth time by phase',
       '(model resolution, construct building, serialization, checks, writing into an empty folder); peak',
-      'RSS; on the same objects the JSON.stringify floor and cdk8s App.synth() (the reference) with ratios;',
+      'RSS; the JSON.stringify floor (of the documents serialization writes) and cdk8s App.synth() of the',
+      'same objects (the reference), with ratios;',
       'a re-synth with no change (files written must be 0); and plan of a one-cluster change.',
     ].join('\n'),
     run: (values, out) =>

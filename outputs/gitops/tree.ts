@@ -1,7 +1,10 @@
 /**
  * The GitOps tree as files: one YAML file per object, named after its kind
  * and name, and a kustomization.yaml per folder listing its files and the
- * folders it includes. Pure: the writer puts the result on disk.
+ * folders it includes. Pure: the writer puts the result on disk. In two
+ * steps, so the benchmark can compare serialization with `JSON.stringify` of
+ * the same documents: the documents (`treeDocuments`), then their text
+ * (`serializeDocuments`).
  */
 import * as path from 'node:path';
 import type { RenderedFleet } from '../../stacks/fleet';
@@ -14,24 +17,40 @@ export const KUSTOMIZATION = 'kustomization.yaml';
 export type TreeFiles = ReadonlyMap<string, string>;
 
 export function treeFiles(rendered: RenderedFleet): TreeFiles {
-  const files = new Map<string, string>();
+  return serializeDocuments(treeDocuments(rendered));
+}
+
+/** One file of the tree before serialization: YAML data, or text written as it is (ending with a newline). */
+export type TreeDocument = { readonly path: string; readonly data: unknown } | { readonly path: string; readonly text: string };
+
+/** Every file of the tree as a document, in the units' order. */
+export function treeDocuments(rendered: RenderedFleet): TreeDocument[] {
+  const documents: TreeDocument[] = [];
   for (const unit of rendered.units) {
     const names = objectFileNames(unit);
-    unit.objects.forEach((object, i) => files.set(`${unit.dir}/${names[i]}`, stringifyDocument(object)));
-    for (const file of unit.files) files.set(`${unit.dir}/${file.name}`, fileContent(unit, file));
-    if (unit.kustomization) files.set(`${unit.dir}/${KUSTOMIZATION}`, kustomization(unit, names));
+    unit.objects.forEach((object, i) => documents.push({ path: `${unit.dir}/${names[i]}`, data: object }));
+    for (const file of unit.files) documents.push(fileDocument(unit, file));
+    if (unit.kustomization) documents.push({ path: `${unit.dir}/${KUSTOMIZATION}`, data: kustomization(unit, names) });
   }
+  return documents;
+}
+
+/** The documents as text, sorted by path. */
+export function serializeDocuments(documents: readonly TreeDocument[]): TreeFiles {
+  const files = new Map<string, string>();
+  for (const d of documents) files.set(d.path, 'text' in d ? d.text : stringifyDocument(d.data));
   // The default sort compares UTF-16 code units, as `<` does, without a comparator call per comparison.
   const sorted = new Map<string, string>();
   for (const file of [...files.keys()].sort()) sorted.set(file, files.get(file)!);
   return sorted;
 }
 
-/** YAML data as YAML; text as it is, ending with a newline. */
-function fileContent(unit: Unit, file: UnitFile): string {
-  if (file.format !== 'text') return stringifyDocument(file.content);
-  if (typeof file.content !== 'string') throw new Error(`${unit.dir}/${file.name} is a text file, but its content is not a string`);
-  return file.content.endsWith('\n') ? file.content : `${file.content}\n`;
+/** A unit's file: YAML data, or text that ends with a newline. */
+function fileDocument(unit: Unit, file: UnitFile): TreeDocument {
+  const path = `${unit.dir}/${file.name}`;
+  if (file.format !== 'text') return { path, data: file.content };
+  if (typeof file.content !== 'string') throw new Error(`${path} is a text file, but its content is not a string`);
+  return { path, text: file.content.endsWith('\n') ? file.content : `${file.content}\n` };
 }
 
 /** `<kind>-<name>.yaml`, with the namespace when two objects would share a name. */
@@ -52,13 +71,13 @@ function objectFileNames(unit: Unit): string[] {
   return names;
 }
 
-function kustomization(unit: Unit, files: readonly string[]): string {
+function kustomization(unit: Unit, files: readonly string[]): object {
   const includes = unit.includes.map((dir) => path.posix.relative(unit.dir, dir));
-  return stringifyDocument({
+  return {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     // Named after its folder, so schema tools that expect every document to be named accept it.
     metadata: { name: unit.dir.replaceAll('/', '-') },
     resources: [...includes, ...[...files].sort()],
-  });
+  };
 }
