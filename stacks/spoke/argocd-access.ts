@@ -63,9 +63,25 @@ export function argocdApiGroups(cluster: Pick<Cluster, 'addons'>): string[] {
   return [...groups].sort();
 }
 
-/** The ClusterRole and ClusterRoleBinding of a least-privilege spoke, as plain objects (for Cluster API and Pulumi alike). */
-export function argocdAccessObjects(cluster: Cluster): KubeObject[] {
-  return renderObjects((chart) => {
-    new GroupAccess(chart, 'argocd', { name: DEPLOYER_ROLE, group: ARGOCD_SPOKE_GROUP, apiGroups: argocdApiGroups(cluster) });
-  });
+/**
+ * The ClusterRole and ClusterRoleBinding of a least-privilege spoke, as plain
+ * objects (for Cluster API and Pulumi alike). They depend only on the API
+ * groups, so clusters running the same add-ons share one rendering (a fleet
+ * has a handful of add-on sets, and thousands of clusters); callers must not
+ * change them.
+ */
+export function argocdAccessObjects(cluster: Pick<Cluster, 'addons'>): readonly KubeObject[] {
+  const apiGroups = argocdApiGroups(cluster);
+  const key = apiGroups.join(',');
+  let objects = rendered.get(key);
+  if (objects === undefined) {
+    objects = renderObjects((chart) => {
+      new GroupAccess(chart, 'argocd', { name: DEPLOYER_ROLE, group: ARGOCD_SPOKE_GROUP, apiGroups });
+    });
+    rendered.set(key, objects);
+  }
+  return objects;
 }
+
+/** Renderings of `argocdAccessObjects` by API groups. */
+const rendered = new Map<string, readonly KubeObject[]>();
