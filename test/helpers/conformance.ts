@@ -7,6 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { tempDir } from './tmp';
 
 export const PROJECT = path.resolve(__dirname, '..', '..');
 export const SHARED = path.resolve(PROJECT, '..', 'shared');
@@ -60,4 +62,29 @@ export function validateTree(out: string): { readonly problems: string[]; readon
     summary: result.stdout.trim().split('\n').at(-1) ?? '',
     status: result.status,
   };
+}
+
+/**
+ * For a `describe` of conformance tests: writes `files` to a temporary tree
+ * (removed after the file's tests), announces which tools are missing, and
+ * registers the test that `subject` validates against the upstream CRDs with
+ * 0 errors and 0 unknown fields. Returns the tree's folder and whether the
+ * kubectl tests should run.
+ */
+export function conformanceTree(check: string, files: ReadonlyMap<string, string>, subject = 'the tree'): { readonly out: string; readonly kubectl: boolean } {
+  const validator = validatorTool();
+  const kubectl = kubectlTool();
+  announceSkip(`${check}: validation against ../shared/crds`, validator);
+  announceSkip(`${check}: kubectl kustomize builds`, kubectl);
+  const { dir, cleanup } = tempDir('fleetwright-conformance-');
+  afterAll(cleanup);
+  const out = path.join(dir, 'tree');
+  writeTreeFiles(files, out);
+  it.skipIf(!validator.available && !conformanceRequired)(`GIVEN ${subject} WHEN validated against the upstream CRDs THEN there are 0 errors and 0 unknown fields`, () => {
+    const result = validateTree(out);
+    expect(result.problems).toEqual([]);
+    expect(result.summary).toMatch(VALID_SUMMARY);
+    expect(result.status).toBe(0);
+  });
+  return { out, kubectl: kubectl.available || conformanceRequired };
 }
