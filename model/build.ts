@@ -15,6 +15,7 @@ import { Layout, repoPath } from './layout';
 import type { MergedCluster } from './merge';
 import { Names } from './names';
 import type { ParsedDefinition } from './parse';
+import { namespaceOwners, resolveAppNetworkPolicy } from './rules/app-network-policy';
 import { formatVersion, parseKubernetesVersion } from './rules/version';
 import type { AddonConfig, AddonValues, App, Cluster, Environment, Fleet, HubCluster, KubernetesVersion, NodePool, Provider, Registration, Rollout } from './types';
 
@@ -43,6 +44,8 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       addonValues: environmentValues(merged),
     };
   });
+  const services = buildServices(parsed);
+  const owners = namespaceOwners(services);
   const apps: App[] = parsed.apps
     .map(({ def }) => ({
       name: def.name,
@@ -53,10 +56,10 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
       environments: parsed.environmentNames.filter((env) => def.environments === undefined || def.environments.includes(env)),
       ...appDelivery(def),
       podSecurity: def.podSecurity ?? 'restricted',
+      networkPolicy: resolveAppNetworkPolicy(def, owners),
     }))
     .sort((a, b) => compare(a.name, b.name));
   const platform = parsed.platform ?? {};
-  const services = buildServices(parsed);
   return deepFreeze({
     name,
     repo,

@@ -27,6 +27,8 @@ export const Layout = {
   app: (name: string) => `apps/${name}`,
   /** An app's per-pull-request preview namespace, renamed per pull request by Argo CD. */
   appPreview: (name: string) => `apps/${name}/preview`,
+  /** An app's default-deny NetworkPolicy, without a namespace: each Application (or Flux Kustomization) of the app applies it to its own. */
+  appNetworkPolicy: (name: string) => `apps/${name}/network-policy`,
   /** Services fleetwright renders itself: the ApplicationSets, and per service its base and environment overlays. */
   services: 'services',
   serviceBase: (name: string) => `services/${name}/base`,

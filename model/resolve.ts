@@ -13,6 +13,7 @@ import { checkServiceDelivery } from './delivery/service-rules';
 import { checkKarmada } from './delivery/karmada-rules';
 import { checkAddons } from './rules/addons';
 import { checkDecommissioned } from './rules/decommission';
+import { checkAppNetworkPolicies } from './rules/app-network-policy';
 import { checkApps, checkDrCopies } from './rules/apps';
 import { checkDeliveryOwners } from './rules/delivery-owner';
 import { checkDisasterRecovery } from './rules/disaster-recovery';
@@ -45,6 +46,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkProviders(context);
   checkNetworks(context);
   checkApps(context);
+  checkAppNetworkPolicies(context);
   checkAddons(context, options.catalog ?? CATALOG);
   checkDisasterRecovery(context);
   checkDrCopies(context);

@@ -237,6 +237,8 @@ export interface App {
   readonly previews?: PreviewDefinition;
   /** Pod Security level the app asks for its namespaces (before sharing a namespace with an add-on or service lowers it). */
   readonly podSecurity: PodSecurityLevel;
+  /** Whether each of its namespaces gets the app's default-deny NetworkPolicy (see `AppDefinition.networkPolicy`). */
+  readonly networkPolicy: boolean;
 }
 
 export interface Fleet {

@@ -9,7 +9,9 @@
  * those reaching production clusters (per `rollout.keepApplications`) never
  * delete Applications, so a generator that transiently returns nothing cannot
  * remove a production workload. The namespaces Argo CD creates for them carry
- * the app's Pod Security level (`apps/pod-security.ts`).
+ * the app's Pod Security level (`apps/pod-security.ts`), and every Application
+ * brings the app's default-deny NetworkPolicy from the fleet repository
+ * (`apps/network-policy.ts`).
  */
 import { ApplicationSet } from '../constructs/argocd/application-set';
 import { Destination } from '../constructs/argocd/destination';
@@ -18,6 +20,7 @@ import { automatedSync } from '../constructs/argocd/sync-policy';
 import { AppNames } from '../model';
 import { ClusterParam, Layout, type App, type Fleet } from '../model';
 import { addDrCopies } from './apps/dr';
+import { appNetworkPolicySources } from './apps/network-policy';
 import { appNamespaceLabels, appNamespaces } from './apps/pod-security';
 import { addPreviews, previewUnit } from './apps/previews';
 import { appShape, ENVIRONMENT } from './apps/shapes';
@@ -44,7 +47,7 @@ export function appUnit(fleet: Fleet, app: App): Unit {
         name: shape.name,
         labels: { 'fleetwright.io/app': app.name, ...waveLabels(fleet) },
         project: ENVIRONMENT,
-        sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: shape.path })],
+        sources: [Source.git({ repoUrl: app.repoUrl, revision: app.revision, path: shape.path }), ...appNetworkPolicySources(fleet, app)],
         destination: Destination.cluster(ClusterParam.name, shape.namespace),
         syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: appNamespaceLabels(fleet, app, appNamespaces(app)) }),
       },

@@ -5,6 +5,7 @@
 import { Layout, type Fleet } from '../model';
 import { addonUnits } from './addons/units';
 import { appsUnit, appUnit, previewUnits } from './apps';
+import { appNetworkPolicyUnits } from './apps/network-policy';
 import { hubArgocdUnit } from './hub/argocd';
 import { hubClusterApiUnits } from './hub/cluster-api';
 import { hubRegistrationUnit } from './hub/registration';
@@ -49,6 +50,6 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
     ]
     : [];
 
-  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...previewUnits(fleet), ...addons, ...services, ...karmadaUnits(fleet), ...spokes];
+  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...previewUnits(fleet), ...appNetworkPolicyUnits(fleet), ...addons, ...services, ...karmadaUnits(fleet), ...spokes];
   return { units: engineUnits(fleet, units).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
 }

@@ -167,6 +167,17 @@ export interface AppDefinition<E extends string = string> {
    * @default 'restricted'
    */
   readonly podSecurity?: PodSecurityLevel;
+  /**
+   * A default-deny NetworkPolicy over every pod of each of the app's namespaces (its previews'
+   * and DR copies' included), delivered from the fleet repository beside the app's manifests:
+   * ingress only from the same namespace, ingress-nginx's and monitoring's; egress only to the
+   * cluster DNS and the same namespace. The team widens it with NetworkPolicies of its own in
+   * its repository (policies add up). `false` renders none.
+   * @default - true, unless a namespace of the app is also an add-on's, a service's or one every
+   * cluster has (kube-system, default, ...), whose other pods the policy would cut off; `true`
+   * is refused there
+   */
+  readonly networkPolicy?: boolean;
 }
 
 /** Registration labels a cluster must match (all of them). */

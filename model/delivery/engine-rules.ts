@@ -17,6 +17,8 @@ import type { AddonName } from '../addons/names';
 import { Names } from '../names';
 import { formatPath } from '../problems';
 import { AppNames } from '../names';
+import { namespaceOwners, resolveAppNetworkPolicy } from '../rules/app-network-policy';
+import { appTargets } from '../rules/apps';
 import type { RuleContext } from '../rules/context';
 import { planWaves } from './waves';
 
@@ -38,6 +40,8 @@ export const FluxNames = {
   clusterApi: (cluster: string) => `cluster-api-${cluster}`,
   /** Per cluster and add-on: the HelmRelease, the Kustomization of its objects, and the hub Kustomization that applies the HelmRelease (in another namespace). */
   addon: (addon: string, cluster: string) => Names.addonApplication(addon, cluster),
+  /** Per placement of an app (or DR copy): the Kustomization applying the app's default-deny NetworkPolicy to its namespace. */
+  appNetworkPolicy: (placement: string) => `${placement}-netpol`,
   /** Per cluster: the namespaces of its apps and services (Flux creates no namespace by itself; never pruned). */
   namespaces: (cluster: string) => `namespaces-${cluster}`,
   /** Per add-on: the Kustomization of the objects it puts on the hub (engine 'flux' only). */
@@ -138,7 +142,7 @@ function checkDurations({ parsed, problems }: RuleContext): void {
   }
 }
 
-/** Names Flux adds to the Argo CD names (already checked elsewhere): app Kustomizations and wave gates. */
+/** Names Flux adds to the Argo CD names (already checked elsewhere): app Kustomizations (DR copies' and NetworkPolicies' included) and wave gates. */
 function checkFluxNames(context: RuleContext): void {
   const { parsed, clusters, problems } = context;
   const reported = new Set<string>();
@@ -153,15 +157,17 @@ function checkFluxNames(context: RuleContext): void {
       `shorten the ${field} by ${over} character${over === 1 ? '' : 's'}`,
     );
   };
+  const owners = namespaceOwners(parsed.services.map(({ def }) => ({ name: def.name, namespace: def.namespace ?? def.name })));
   for (const app of parsed.apps) {
     const { def, path } = app;
-    const envs = def.environments ?? parsed.environmentNames;
-    const targets = def.clusters
-      ? clusters.filter((c) => def.clusters!.includes(c.def.name))
-      : clusters.filter((c) => envs.includes(c.def.environment) && !c.def.standby);
-    const names = targets.flatMap((c) =>
-      def.services ? def.services.map((s) => AppNames.perService(def.name, s, c.def.name)) : [AppNames.perCluster(def.name, c.def.name)],
-    );
+    const targets = appTargets(context, app);
+    const services: readonly (string | undefined)[] = def.services ?? [undefined];
+    const placements = services.flatMap((s) => [
+      ...targets.map((c) => (s === undefined ? AppNames.perCluster(def.name, c.def.name) : AppNames.perService(def.name, s, c.def.name))),
+      ...targets.filter((c) => c.def.drPartner !== undefined).map((c) => AppNames.drCopy(def.name, c.def.name, s)),
+    ]);
+    // With the app's default-deny NetworkPolicy, each placement has a second Kustomization.
+    const names = resolveAppNetworkPolicy(def, owners) ? placements.map(FluxNames.appNetworkPolicy) : placements;
     const longest = names.reduce((a, b) => (b.length > a.length ? b : a), '');
     if (longest.length > MAX_FLUX_NAME) tooLong(`${path}.name`, def.name, 'Kustomization', longest, 'app name or its longest cluster name');
   }

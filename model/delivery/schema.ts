@@ -73,6 +73,7 @@ export const AppSchema = z.strictObject({
     })
     .optional(),
   podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
+  networkPolicy: z.boolean().optional(),
 });
 
 const quantity = (example: string) =>

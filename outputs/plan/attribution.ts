@@ -10,8 +10,8 @@
  * | ApplicationSets and Applications (hub, apps, services) | the hub | their generators' selection (or literal destination) |
  * | `platform/<component>/base` | the fleet | the clusters running the add-on (cluster-config: every spoke) |
  * | `platform/<component>/overlays/<env>` | environment env (the hub for `hub`) | those of them in env |
- * | `services/<s>/base`, `overlays/<env>` | the fleet, environment env | the clusters the service's ApplicationSet selects (in env) |
- * | `apps/<app>/<folder>` | the fleet | the clusters of the app's ApplicationSets that sync that folder |
+ * | `services/<s>/base`, `overlays/<env>` | the fleet, environment env | the clusters the service's ApplicationSet selects (in env); with Flux alone, those whose Kustomizations apply its overlays |
+ * | `apps/<app>/<folder>` | the fleet | the clusters of the app's ApplicationSets and Applications (DR copies) that sync that folder; with Flux alone, those whose Kustomizations apply it |
  * | anything else under `hub/` | the hub | the hub |
  */
 import { HUB_ENVIRONMENT, Names } from '../../model';
@@ -82,7 +82,9 @@ export function attribute(doc: Document, side: AttributionSide): Attribution {
     return { home: FLEET, reach: new Set([...table.clusters.keys()].filter(runs)) };
   }
   if (s[0] === 'services' && s[1] !== undefined) {
-    const selected = reachOfApplicationSets(side, `services/applicationset-${s[1]}.yaml`);
+    const set = `services/applicationset-${s[1]}.yaml`;
+    // Engine 'flux': the Kustomizations applying the service's overlays (which include its base).
+    const selected = side.files.has(set) ? reachOfApplicationSets(side, set) : reachOfFlux(side, `services/${s[1]}`);
     if (s[2] === 'overlays' && s[3] !== undefined) {
       const env = s[3];
       return { home: { kind: 'environment', environment: env }, reach: new Set([...selected].filter((c) => table.clusters.get(c)?.environment === env)) };
@@ -91,7 +93,9 @@ export function attribute(doc: Document, side: AttributionSide): Attribution {
   }
   if (s[0] === 'apps' && s[1] !== undefined && s.length > 2) {
     const folder = doc.dir;
-    const sets = appApplicationSets(side, s[1]);
+    const sets = appApplicationFiles(side, s[1]);
+    // Engine 'flux': the app's folders are applied by Kustomizations of the clusters.
+    if (sets.length === 0) return { home: FLEET, reach: reachOfFlux(side, folder) };
     const syncing = sets.filter((f) => side.documents(f).some((d) => mentions(d.content, folder)));
     return { home: FLEET, reach: reachOfApplicationSets(side, ...(syncing.length > 0 ? syncing : sets)) };
   }
@@ -118,14 +122,17 @@ function memberOf(name: string, table: ClusterTable): string | undefined {
 
 const appSets = new WeakMap<AttributionSide, ReadonlyMap<string, readonly string[]>>();
 
-/** The ApplicationSet files of an app's folder (`apps/<app>/applicationset-*.yaml`); the side's files are indexed once. */
-function appApplicationSets(side: AttributionSide, app: string): readonly string[] {
+/**
+ * The ApplicationSet and Application files of an app's folder (`apps/<app>/applicationset-*.yaml`,
+ * its DR copies' `application-*.yaml`); the side's files are indexed once.
+ */
+function appApplicationFiles(side: AttributionSide, app: string): readonly string[] {
   let index = appSets.get(side);
   if (!index) {
     const built = new Map<string, string[]>();
     for (const file of side.files.keys()) {
       const parts = file.split('/');
-      if (parts[0] === 'apps' && parts.length === 3 && parts[2]!.startsWith('applicationset-')) {
+      if (parts[0] === 'apps' && parts.length === 3 && (parts[2]!.startsWith('applicationset-') || parts[2]!.startsWith('application-'))) {
         if (!built.has(parts[1]!)) built.set(parts[1]!, []);
         built.get(parts[1]!)!.push(file);
       }
@@ -145,10 +152,36 @@ function reachOfApplicationSets(side: AttributionSide, ...files: string[]): Read
   return out;
 }
 
-/** Whether a source of the ApplicationSet's template syncs `folder` (its `path` ends with it). */
-function mentions(appset: unknown, folder: string): boolean {
-  if (!isRecord(appset) || !isRecord(appset.spec) || !isRecord(appset.spec.template) || !isRecord(appset.spec.template.spec)) return false;
-  const spec = appset.spec.template.spec;
+/** Whether a source of the Application, or of the ApplicationSet's template, syncs `folder` (its `path` ends with it). */
+function mentions(object: unknown, folder: string): boolean {
+  if (!isRecord(object) || !isRecord(object.spec)) return false;
+  const spec = object.kind === 'Application' ? object.spec : isRecord(object.spec.template) && isRecord(object.spec.template.spec) ? object.spec.template.spec : undefined;
+  if (spec === undefined) return false;
   const sources = [...(Array.isArray(spec.sources) ? spec.sources : []), ...(spec.source !== undefined ? [spec.source] : [])];
   return sources.some((src) => isRecord(src) && typeof src.path === 'string' && (src.path === folder || src.path.endsWith(`/${folder}`)));
+}
+
+const fluxPaths = new WeakMap<AttributionSide, readonly { readonly path: string; readonly cluster: string }[]>();
+
+/**
+ * The clusters whose Flux Kustomizations (`hub/flux/clusters/<c>/kustomization-*.yaml`)
+ * apply `folder` or a folder under it (their `spec.path` ends with it, or passes through
+ * it); the side's Kustomizations are read once.
+ */
+function reachOfFlux(side: AttributionSide, folder: string): ReadonlySet<string> {
+  let paths = fluxPaths.get(side);
+  if (!paths) {
+    const built: { path: string; cluster: string }[] = [];
+    for (const file of side.files.keys()) {
+      const parts = file.split('/');
+      if (parts[0] !== 'hub' || parts[1] !== 'flux' || parts[2] !== 'clusters' || parts.length !== 5 || !parts[4]!.startsWith('kustomization-')) continue;
+      for (const d of side.documents(file)) {
+        const spec = isRecord(d.content) && isRecord(d.content.spec) ? d.content.spec : undefined;
+        if (typeof spec?.path === 'string' && side.table.clusters.has(parts[3]!)) built.push({ path: spec.path, cluster: parts[3]! });
+      }
+    }
+    fluxPaths.set(side, (paths = built));
+  }
+  const within = (path: string) => path === folder || path.endsWith(`/${folder}`) || path.startsWith(`${folder}/`) || path.includes(`/${folder}/`);
+  return new Set(paths.filter((p) => within(p.path)).map((p) => p.cluster));
 }

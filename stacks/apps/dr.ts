@@ -4,7 +4,8 @@
  * the fleet's DR replica count). Known services give one Application per
  * primary and service; service folders are only known to Argo CD, so their
  * copies come from an ApplicationSet over the (primary, standby) pairs and the
- * folders. Their namespaces get the same Pod Security labels as the app's.
+ * folders. Their namespaces get the same Pod Security labels as the app's,
+ * and the app's default-deny NetworkPolicy.
  */
 import type { Chart } from 'cdk8s';
 import { Application } from '../../constructs/argocd/application';
@@ -18,6 +19,7 @@ import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { AppNames } from '../../model';
 import type { App, Cluster, Fleet } from '../../model';
 import { keepApplications } from '../rollout/argocd-waves';
+import { appNetworkPolicySources } from './network-policy';
 import { appNamespaceLabels } from './pod-security';
 import { appPath } from './shapes';
 import { appClusters } from './targets';
@@ -56,6 +58,7 @@ export function addDrCopies(chart: Chart, fleet: Fleet, app: App): void {
             path: appPath(app.path, primary.environment, service === undefined ? undefined : { pathValue: service }),
             kustomizePatches: [drReplicasPatch(fleet)],
           }),
+          ...appNetworkPolicySources(fleet, app),
         ],
         destination: Destination.cluster(standby.name, service ?? app.namespace),
         syncPolicy: automatedSync({ createNamespace: true, namespaceLabels: appNamespaceLabels(fleet, app, [service ?? app.namespace]) }),
@@ -85,6 +88,7 @@ function addFolderCopies(chart: Chart, fleet: Fleet, app: App, copies: readonly 
           path: appPath(app.path, '{{ .environment }}', { pathValue: folders.param.basename, root: folders.param.path }),
           kustomizePatches: [drReplicasPatch(fleet)],
         }),
+        ...appNetworkPolicySources(fleet, app),
       ],
       destination: Destination.cluster('{{ .standby }}', service),
       // Folder names are only known to Argo CD: the app's level.

@@ -13,7 +13,8 @@
  * ApplicationSet of the fleet, neither preserve resources on deletion nor keep
  * their Applications, and they are in no rollout wave. The Namespace carries
  * the app's Pod Security labels (`<app>-pr-<number>` is no add-on's or
- * service's namespace, so the app's level alone).
+ * service's namespace, so the app's level alone), and the app's default-deny
+ * NetworkPolicy comes as a third source (`./network-policy`).
  */
 import type { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
@@ -25,6 +26,7 @@ import { automatedSync } from '../../constructs/argocd/sync-policy';
 import { AppNames } from '../../model';
 import { Layout, podSecurityLabels, repoPath, type App, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
+import { appNetworkPolicySources } from './network-policy';
 import { appPath } from './shapes';
 
 /** Name of the preview folder's Namespace before Argo CD renames it for a pull request. */
@@ -63,6 +65,7 @@ export function addPreviews(chart: Chart, fleet: Fleet, app: App): void {
           path: repoPath(fleet, Layout.appPreview(app.name)),
           kustomizePatches: [{ target: { kind: 'Namespace' }, patch: JSON.stringify([{ op: 'replace', path: '/metadata/name', value: namespace }]) }],
         }),
+        ...appNetworkPolicySources(fleet, app),
       ],
       destination: Destination.cluster(cluster.name, namespace),
       syncPolicy: automatedSync(),

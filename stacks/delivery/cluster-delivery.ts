@@ -72,7 +72,7 @@ export function clusterDelivery(fleet: Fleet, units: readonly Unit[], of: AddonC
   if (!cluster) throw new Error(`clusterDelivery: ${of.name} is neither the hub nor a spoke of fleet ${fleet.name}; pass one of fleet.hub and fleet.clusters`);
   const components: Unordered[] = [entry(fleet, units, cluster), ...addonComponents(fleet, units, cluster, plan.addons.get(cluster.name) ?? [], plan.values)];
   if (cluster.role === 'spoke') {
-    components.push(...services(fleet, units, cluster, plan), ...apps(cluster, plan), ...copies(fleet, cluster, plan), ...previews(cluster, plan));
+    components.push(...services(fleet, units, cluster, plan), ...apps(units, cluster, plan), ...copies(fleet, units, cluster, plan), ...previews(units, cluster, plan));
   } else if (plan.folders.has(Layout.hubKarmada)) {
     components.push(karmada(fleet));
   }
@@ -162,10 +162,18 @@ function services(fleet: Fleet, units: readonly Unit[], cluster: Cluster, plan: 
 
 const APP_REASON = 'deployed from the app\'s own repository, which fleetwright does not render';
 
-function apps(cluster: Cluster, plan: Plan): External[] {
+/** The app's default-deny NetworkPolicy folder, which each of its Applications applies as a second source. */
+function networkPolicy(units: readonly Unit[], app: App): Pick<External, 'networkPolicy'> {
+  if (!app.networkPolicy) return {};
+  const folder = Layout.appNetworkPolicy(app.name);
+  return { networkPolicy: { folder, objects: folderObjects(units, folder) } };
+}
+
+function apps(units: readonly Unit[], cluster: Cluster, plan: Plan): External[] {
   return (plan.apps.get(cluster.name) ?? []).flatMap((app): External[] => {
+    const policy = networkPolicy(units, app);
     if (app.serviceDirectories !== undefined) {
-      return [{ ...folders(app, cluster.environment), id: `app/${app.name}`, application: AppNames.applicationSet(app.name), role: 'app', reason: `${APP_REASON}; ${FOLDERS_REASON}` }];
+      return [{ ...folders(app, cluster.environment), id: `app/${app.name}`, application: AppNames.applicationSet(app.name), role: 'app', reason: `${APP_REASON}; ${FOLDERS_REASON}`, ...policy }];
     }
     return appPlacements(app, cluster).map((p) => ({
       kind: 'external',
@@ -179,16 +187,18 @@ function apps(cluster: Cluster, plan: Plan): External[] {
       namespace: p.namespace,
       app: app.name,
       ...(p.service === undefined ? {} : { service: p.service }),
+      ...policy,
     }));
   });
 }
 
-function copies(fleet: Fleet, standby: Cluster, plan: Plan): External[] {
+function copies(fleet: Fleet, units: readonly Unit[], standby: Cluster, plan: Plan): External[] {
   const replicas = drReplicas(fleet);
   const reason = `${APP_REASON}; the primary's configuration, with every Deployment scaled to ${replicas} by a kustomize patch Argo CD applies`;
   return (plan.copies.get(standby.name) ?? []).flatMap(({ app, primary }): External[] => {
+    const policy = networkPolicy(units, app);
     if (app.serviceDirectories !== undefined) {
-      return [{ ...folders(app, primary.environment), id: `dr/${app.name}/${primary.name}`, application: AppNames.drApplicationSet(app.name), role: 'dr-copy', reason: `${reason}; ${FOLDERS_REASON}`, primary: primary.name, replicas }];
+      return [{ ...folders(app, primary.environment), id: `dr/${app.name}/${primary.name}`, application: AppNames.drApplicationSet(app.name), role: 'dr-copy', reason: `${reason}; ${FOLDERS_REASON}`, primary: primary.name, replicas, ...policy }];
     }
     return drCopyPlacements(app, primary).map((p) => ({
       kind: 'external',
@@ -204,6 +214,7 @@ function copies(fleet: Fleet, standby: Cluster, plan: Plan): External[] {
       ...(p.service === undefined ? {} : { service: p.service }),
       primary: primary.name,
       replicas,
+      ...policy,
     }));
   });
 }
@@ -224,7 +235,7 @@ function folders(app: App, environment: string): Omit<External, 'id' | 'applicat
   };
 }
 
-function previews(cluster: Cluster, plan: Plan): External[] {
+function previews(units: readonly Unit[], cluster: Cluster, plan: Plan): External[] {
   return (plan.previews.get(cluster.name) ?? []).map((app) => ({
     kind: 'external',
     id: `preview/${app.name}`,
@@ -237,6 +248,7 @@ function previews(cluster: Cluster, plan: Plan): External[] {
     namespace: AppNames.preview(app.name, PullRequestParam.number),
     app: app.name,
     folder: Layout.appPreview(app.name),
+    ...networkPolicy(units, app),
   }));
 }
 

@@ -140,6 +140,13 @@ export interface ExternalComponent extends ComponentBase {
   readonly folder?: string;
   /** For `karmada`: the API server the objects are applied to. */
   readonly server?: string;
+  /**
+   * For an app's components (`app`, `dr-copy`, `preview`) when it has a default-deny
+   * NetworkPolicy: the fleet repository's folder the same Application applies to its
+   * destination namespace beside the app's manifests, and its objects (namespace-less).
+   * @default - none: the app has `networkPolicy: false`, or it is no app
+   */
+  readonly networkPolicy?: { readonly folder: string; readonly objects: readonly KubeObject[] };
 }
 
 export type DeliveryComponent = FolderComponent | ChartComponent | ExternalComponent;

@@ -7,10 +7,14 @@
  * and hub add-on folders with Kustomizations of their own).
  */
 import { Layout, type Fleet } from '../../model';
+import { isAppNetworkPolicyFolder } from '../apps/network-policy';
 import type { Unit } from '../rendered';
 import { fluxUnits } from './units';
 
-/** Folders only Argo CD reads: its configuration and registrations, and folders of ApplicationSets and Applications. */
+/**
+ * Folders only Argo CD reads: its configuration and registrations, and folders of
+ * ApplicationSets and Applications (not the apps' policy folders, which Flux applies too).
+ */
 export function isArgoOnly(dir: string): boolean {
   return (
     dir === Layout.hubArgocd ||
@@ -18,7 +22,7 @@ export function isArgoOnly(dir: string): boolean {
     dir === Layout.hubAddons ||
     dir === Layout.services ||
     dir === Layout.apps ||
-    dir.startsWith(`${Layout.apps}/`)
+    (dir.startsWith(`${Layout.apps}/`) && !isAppNetworkPolicyFolder(dir))
   );
 }
 

@@ -17,7 +17,13 @@
  * Kustomizations of one source, so the waves order what the fleet repository
  * changes (paths, namespaces, new clusters), while a new commit of an app's
  * own repository reaches each cluster at its next reconciliation.
+ *
+ * Each placement of an app with a default-deny NetworkPolicy (its DR copies'
+ * too) gets a second Kustomization, `<placement>-netpol`, applying the app's
+ * policy folder from the fleet repository to the same namespace: Argo CD's
+ * Applications take that folder as a second source.
  */
+import type { FluxObjectRef } from '../../constructs/flux/api';
 import { KustomizationHealth } from '../../constructs/flux/kustomization';
 import { Layout, namespaceLabels, repoPath, type App, type Cluster, type Fleet } from '../../model';
 import { FluxComponent, FluxNames } from '../../model/delivery/engine-rules';
@@ -73,37 +79,78 @@ export function servicePlans(fleet: Fleet): ComponentPlan[] {
     );
 }
 
-/** An app on the clusters its generator reaches (per service, with services). */
+/** An app on the clusters its generator reaches (per service, with services), each placement with the app's policy. */
 export function appPlan(fleet: Fleet, app: App): ComponentPlan {
   if (app.serviceDirectories || app.previews) throw new Error(`appPlan: app ${app.name} uses Argo CD-only generators, which the model refuses with Flux`);
-  return placementPlan(fleet, FluxComponent.app(app.name), appClusters(fleet, app), appSource(fleet, app), (c) => appPlacements(app, c));
+  return placementPlan(fleet, FluxComponent.app(app.name), appClusters(fleet, app), appSource(fleet, app), (c) => appPlacements(app, c), app.networkPolicy ? app : undefined);
 }
 
-function placementPlan(fleet: Fleet, component: string, clusters: readonly Cluster[], source: ReturnType<typeof fleetSource>, place: (c: Cluster) => Placement[]): ComponentPlan {
+/**
+ * One Kustomization per cluster and placement; with `policyOf`, another one per
+ * placement applying that app's default-deny NetworkPolicy to the same namespace,
+ * in the same wave (the same `dependsOn`). The waves wait for the placements'
+ * own Kustomizations, as before the policy existed.
+ */
+function placementPlan(
+  fleet: Fleet,
+  component: string,
+  clusters: readonly Cluster[],
+  source: ReturnType<typeof fleetSource>,
+  place: (c: Cluster) => Placement[],
+  policyOf?: App,
+): ComponentPlan {
   const refs = (c: Cluster) => place(c).map((p) => refOf(p.name, clusterNamespace(fleet, c)));
   return {
     component,
     runsOn: new Map(clusters.map((c) => [c.name, refs(c)])),
     specs: (after) =>
       clusters.flatMap((cluster) =>
-        place(cluster).map((p) => ({
-          folder: FluxFolder.cluster(cluster.name),
-          kind: 'Kustomization' as const,
-          props: {
-            name: p.name,
-            namespace: clusterNamespace(fleet, cluster),
-            labels: clusterLabels(component, cluster),
-            ...timing(fleet),
-            source,
-            path: p.path,
-            targetNamespace: p.namespace,
-            kubeConfig: kubeConfigOf(fleet, cluster),
-            dependsOn: [...optional(after(cluster.name)), namespacesRef(fleet, cluster)],
-            health: KustomizationHealth.waitForAll(),
-            ...PRESERVE_ON_DELETION,
-          },
-        })),
+        place(cluster).flatMap((p): FluxSpec[] => {
+          const labels = clusterLabels(component, cluster);
+          const dependsOn = [...optional(after(cluster.name)), namespacesRef(fleet, cluster)];
+          const own: FluxSpec = {
+            folder: FluxFolder.cluster(cluster.name),
+            kind: 'Kustomization',
+            props: {
+              name: p.name,
+              namespace: clusterNamespace(fleet, cluster),
+              labels,
+              ...timing(fleet),
+              source,
+              path: p.path,
+              targetNamespace: p.namespace,
+              kubeConfig: kubeConfigOf(fleet, cluster),
+              dependsOn,
+              health: KustomizationHealth.waitForAll(),
+              ...PRESERVE_ON_DELETION,
+            },
+          };
+          return policyOf ? [own, networkPolicySpec(fleet, policyOf, cluster, p, labels, dependsOn)] : [own];
+        }),
       ),
+  };
+}
+
+/**
+ * The Kustomization applying `app`'s default-deny NetworkPolicy folder (the one Argo CD's
+ * Applications take as a second source) to the namespace of placement `p`, named after it.
+ */
+function networkPolicySpec(fleet: Fleet, app: App, cluster: Cluster, p: Placement, labels: Readonly<Record<string, string>>, dependsOn: readonly FluxObjectRef[]): FluxSpec {
+  return {
+    folder: FluxFolder.cluster(cluster.name),
+    kind: 'Kustomization',
+    props: {
+      name: FluxNames.appNetworkPolicy(p.name),
+      namespace: clusterNamespace(fleet, cluster),
+      labels,
+      ...timing(fleet),
+      source: fleetSource(fleet),
+      path: repoPath(fleet, Layout.appNetworkPolicy(app.name)),
+      targetNamespace: p.namespace,
+      kubeConfig: kubeConfigOf(fleet, cluster),
+      dependsOn: [...dependsOn],
+      ...PRESERVE_ON_DELETION,
+    },
   };
 }
 
@@ -111,24 +158,29 @@ function placementPlan(fleet: Fleet, component: string, clusters: readonly Clust
 export function drCopySpecs(fleet: Fleet, app: App): FluxSpec[] {
   const replicas = JSON.stringify([{ op: 'add', path: '/spec/replicas', value: drReplicas(fleet) }]);
   return drCopies(fleet, app).flatMap(({ primary, standby }) =>
-    drCopyPlacements(app, primary).map((p) => ({
-      folder: FluxFolder.cluster(standby.name),
-      kind: 'Kustomization' as const,
-      props: {
-        name: p.name,
-        namespace: clusterNamespace(fleet, standby),
-        labels: { ...clusterLabels(FluxComponent.app(app.name), standby), [DR_PRIMARY_LABEL]: primary.name },
-        ...timing(fleet),
-        source: appSource(fleet, app),
-        path: p.path,
-        targetNamespace: p.namespace,
-        kubeConfig: kubeConfigOf(fleet, standby),
-        dependsOn: [namespacesRef(fleet, standby)],
-        patches: [{ patch: replicas, target: { group: 'apps', kind: 'Deployment' } }],
-        health: KustomizationHealth.waitForAll(),
-        ...PRESERVE_ON_DELETION,
-      },
-    })),
+    drCopyPlacements(app, primary).flatMap((p): FluxSpec[] => {
+      const labels = { ...clusterLabels(FluxComponent.app(app.name), standby), [DR_PRIMARY_LABEL]: primary.name };
+      const dependsOn = [namespacesRef(fleet, standby)];
+      const copy: FluxSpec = {
+        folder: FluxFolder.cluster(standby.name),
+        kind: 'Kustomization',
+        props: {
+          name: p.name,
+          namespace: clusterNamespace(fleet, standby),
+          labels,
+          ...timing(fleet),
+          source: appSource(fleet, app),
+          path: p.path,
+          targetNamespace: p.namespace,
+          kubeConfig: kubeConfigOf(fleet, standby),
+          dependsOn,
+          patches: [{ patch: replicas, target: { group: 'apps', kind: 'Deployment' } }],
+          health: KustomizationHealth.waitForAll(),
+          ...PRESERVE_ON_DELETION,
+        },
+      };
+      return app.networkPolicy ? [copy, networkPolicySpec(fleet, app, standby, p, labels, dependsOn)] : [copy];
+    }),
   );
 }
 

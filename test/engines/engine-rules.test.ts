@@ -40,8 +40,11 @@ describe('engine rules', () => {
     ['a service Karmada propagates, without Argo CD', 'flux', (d) => (d.services[0].delivery = 'karmada'), [
       'services[0].delivery "karmada" needs the hub\'s Argo CD, which applies the service to Karmada\'s API server (registered as an Argo CD cluster), and engine "flux" has none; use engine "both", or deliver the service per cluster with delivery "argocd"',
     ]],
-    ['an app name too long for its Kustomizations', 'flux', (d) => (d.apps[1].name = 'a'.repeat(50)), [
-      `apps[1].name "${'a'.repeat(50)}" makes the Flux Kustomization name "${'a'.repeat(50)}-prod-existing" 64 characters long, over the limit of 63; shorten the app name or its longest cluster name by 1 character`,
+    ['an app name too long for its Kustomizations (its NetworkPolicy\'s on its DR copy)', 'flux', (d) => (d.apps[1].name = 'a'.repeat(50)), [
+      `apps[1].name "${'a'.repeat(50)}" makes the Flux Kustomization name "${'a'.repeat(50)}-prod-pulumi-dr-netpol" 72 characters long, over the limit of 63; shorten the app name or its longest cluster name by 9 characters`,
+    ]],
+    ['an app name too long for its DR copy\'s Kustomization, without NetworkPolicy', 'flux', (d) => Object.assign(d.apps[1], { name: 'a'.repeat(49), networkPolicy: false }), [
+      `apps[1].name "${'a'.repeat(49)}" makes the Flux Kustomization name "${'a'.repeat(49)}-prod-pulumi-dr" 64 characters long, over the limit of 63; shorten the app name or its longest cluster name by 1 character`,
     ]],
     ['a wave name too long for the gates', 'both', (d) => (d.rollout.waves[2].name = 'w'.repeat(40)), [
       `rollout.waves[2].name "${'w'.repeat(40)}" makes the Flux gate Kustomization name "addon-kube-prometheus-stack-wave-${'w'.repeat(40)}-3" 75 characters long, over the limit of 63; shorten the wave name by 12 characters`,

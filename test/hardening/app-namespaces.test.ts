@@ -13,6 +13,7 @@ import { synthesize } from '../../outputs/synth';
 import { APPS, appsDefinition } from '../helpers/app-definitions';
 import { conformanceTree } from '../helpers/conformance';
 import { karmadaDefinition } from '../helpers/karmada-fleet';
+import { CLIENT_PEERS, DNS_AND_SAME_NAMESPACE_EGRESS } from '../helpers/network-policy';
 
 /** Apps in the shared `monitoring` namespace (privileged: kube-prometheus-stack's) and in kube-system. */
 const SHARED_APPS: readonly AppDefinition[] = [
@@ -83,24 +84,11 @@ describe('Karmada services: labelled namespaces and default-deny NetworkPolicies
         policyTypes: ['Ingress', 'Egress'],
         ingress: [
           {
-            from: [
-              { podSelector: {} },
-              { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
-              { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
-            ],
+            from: CLIENT_PEERS,
             ports: [{ protocol: 'TCP', port: 'http' }],
           },
         ],
-        egress: [
-          {
-            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-            ports: [
-              { protocol: 'UDP', port: 53 },
-              { protocol: 'TCP', port: 53 },
-            ],
-          },
-          { to: [{ podSelector: {} }] },
-        ],
+        egress: DNS_AND_SAME_NAMESPACE_EGRESS,
       },
     });
   });

@@ -15,6 +15,7 @@ import { ADDON_NAMES, CATALOG, checkFleet, podSecurityLabels, resolveFleet, type
 import { KUSTOMIZATION } from '../../outputs/gitops/tree';
 import { synthesize } from '../../outputs/synth';
 import { conformanceTree } from '../helpers/conformance';
+import { CLIENT_PEERS, DNS_AND_SAME_NAMESPACE_EGRESS } from '../helpers/network-policy';
 import { CATALOG_SERVICE, servicesDefinition } from '../helpers/services';
 import { only, testChart } from '../helpers/synth';
 
@@ -148,24 +149,11 @@ describe('default-deny NetworkPolicy per service', () => {
         policyTypes: ['Ingress', 'Egress'],
         ingress: [
           {
-            from: [
-              { podSelector: {} },
-              { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
-              { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
-            ],
+            from: CLIENT_PEERS,
             ports: [{ port: 'http', protocol: 'TCP' }],
           },
         ],
-        egress: [
-          {
-            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-            ports: [
-              { port: 53, protocol: 'UDP' },
-              { port: 53, protocol: 'TCP' },
-            ],
-          },
-          { to: [{ podSelector: {} }] },
-        ],
+        egress: DNS_AND_SAME_NAMESPACE_EGRESS,
       },
     });
   });

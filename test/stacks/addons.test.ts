@@ -83,8 +83,10 @@ describe('disaster-recovery copies of apps', () => {
     const dr = objects('apps/payments-api').find((o) => o.kind === 'Application') as any;
     expect(dr.metadata.name).toBe('payments-api-prod-us-east-1-dr');
     expect(dr.spec.destination).toEqual({ name: 'prod-us-west-2', namespace: 'payments' });
-    expect(dr.spec.source.path).toBe('deploy/overlays/prod');
-    expect(dr.spec.source.kustomize.patches).toEqual([{ target: { group: 'apps', kind: 'Deployment' }, patch: '[{"op":"add","path":"/spec/replicas","value":1}]' }]);
+    expect(dr.spec.sources[0].path).toBe('deploy/overlays/prod');
+    expect(dr.spec.sources[0].kustomize.patches).toEqual([{ target: { group: 'apps', kind: 'Deployment' }, patch: '[{"op":"add","path":"/spec/replicas","value":1}]' }]);
+    // The copy's namespace gets the app's default-deny NetworkPolicy, as the primary's does.
+    expect(dr.spec.sources[1]).toEqual({ repoURL: 'https://github.com/acme/fleet.git', targetRevision: 'main', path: 'gitops/apps/payments-api/network-policy' });
     const set = objects('apps/payments-api').find((o) => o.kind === 'ApplicationSet') as any;
     expect(set.spec.generators[0].clusters.selector.matchExpressions).toContainEqual({ key: 'fleetwright.io/standby', operator: 'DoesNotExist' });
   });

@@ -31,6 +31,8 @@ const PROD_CLUSTERS = {
   },
 };
 const RESTRICTED = { 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' };
+/** The second source of every Application of `app`: its default-deny NetworkPolicy from the fleet repository. */
+const policy = (app: string) => ({ repoURL: 'https://github.com/acme/fleet.git', targetRevision: 'main', path: `gitops/apps/${app}/network-policy` });
 const SYNC = {
   automated: { prune: true, selfHeal: true },
   syncOptions: ['CreateNamespace=true'],
@@ -71,7 +73,7 @@ describe('app ApplicationSets, one per shape', () => {
       metadata: { name: 'web-{{ .name }}', labels: { 'fleetwright.io/app': 'web', env: ENV, 'fleetwright.io/role': ROLE } },
       spec: {
         project: ENV,
-        source: { repoURL: 'https://github.com/acme/web.git', targetRevision: 'main', path: `deploy/overlays/${ENV}` },
+        sources: [{ repoURL: 'https://github.com/acme/web.git', targetRevision: 'main', path: `deploy/overlays/${ENV}` }, policy('web')],
         destination: { name: '{{ .name }}', namespace: 'web' },
         syncPolicy: SYNC,
       },
@@ -103,7 +105,7 @@ describe('app ApplicationSets, one per shape', () => {
       },
     ]);
     expect(ledger.spec.template.metadata.name).toBe('ledger-{{ .name }}');
-    expect(ledger.spec.template.spec.source).toEqual({ repoURL: 'https://github.com/acme/ledger.git', targetRevision: 'v2.3.0', path: `k8s/${ENV}` });
+    expect(ledger.spec.template.spec.sources).toEqual([{ repoURL: 'https://github.com/acme/ledger.git', targetRevision: 'v2.3.0', path: `k8s/${ENV}` }, policy('ledger')]);
     expect(ledger.spec.strategy).toEqual(WAVE_STEPS);
     expect(ledger.spec.syncPolicy).toEqual(KEEP);
   });
@@ -112,7 +114,7 @@ describe('app ApplicationSets, one per shape', () => {
     const shop = all.set('shop');
     expect(shop.spec.generators).toEqual([{ matrix: { generators: [PROD_CLUSTERS, { list: { elements: [{ service: 'cart' }, { service: 'checkout' }] } }] } }]);
     expect(shop.spec.template.metadata).toEqual({ name: 'shop-{{ .service }}-{{ .name }}', labels: { 'fleetwright.io/app': 'shop', env: ENV, 'fleetwright.io/role': ROLE } });
-    expect(shop.spec.template.spec.source).toEqual({ repoURL: 'https://github.com/acme/shop.git', targetRevision: 'main', path: `services/{{ .service }}/overlays/${ENV}` });
+    expect(shop.spec.template.spec.sources).toEqual([{ repoURL: 'https://github.com/acme/shop.git', targetRevision: 'main', path: `services/{{ .service }}/overlays/${ENV}` }, policy('shop')]);
     expect(shop.spec.template.spec.destination).toEqual({ name: '{{ .name }}', namespace: '{{ .service }}' });
     expect(shop.spec.strategy).toEqual(WAVE_STEPS);
     expect(shop.spec.syncPolicy).toEqual(KEEP);
@@ -124,14 +126,14 @@ describe('app ApplicationSets, one per shape', () => {
       { matrix: { generators: [PROD_CLUSTERS, { git: { repoURL: 'https://github.com/acme/tools.git', revision: 'main', directories: [{ path: 'services/*' }] } }] } },
     ]);
     expect(tools.spec.template.metadata.name).toBe('tools-{{ .path.basenameNormalized }}-{{ .name }}');
-    expect(tools.spec.template.spec.source).toEqual({ repoURL: 'https://github.com/acme/tools.git', targetRevision: 'main', path: `{{ .path.path }}/overlays/${ENV}` });
+    expect(tools.spec.template.spec.sources).toEqual([{ repoURL: 'https://github.com/acme/tools.git', targetRevision: 'main', path: `{{ .path.path }}/overlays/${ENV}` }, policy('tools')]);
     expect(tools.spec.template.spec.destination).toEqual({ name: '{{ .name }}', namespace: '{{ .path.basenameNormalized }}' });
     expect(tools.spec.strategy).toEqual(WAVE_STEPS);
   });
 
   it('GIVEN service folders and the path "." WHEN synthesized THEN each folder itself is the path', () => {
     const { set } = synth([{ ...APPS.folders, path: '.' }]);
-    expect(set('tools').spec.template.spec.source.path).toBe('{{ .path.path }}');
+    expect(set('tools').spec.template.spec.sources[0].path).toBe('{{ .path.path }}');
   });
 
   it('GIVEN every app ApplicationSet WHEN its template reads a registration label THEN every cluster it generates for has that label, in matrices too', () => {
@@ -200,6 +202,7 @@ describe('pull-request previews', () => {
             path: 'gitops/apps/payments/preview',
             kustomize: { patches: [{ target: { kind: 'Namespace' }, patch: '[{"op":"replace","path":"/metadata/name","value":"payments-pr-{{ .number }}"}]' }] },
           },
+          policy('payments'),
         ],
         destination: { name: 'dev-aws', namespace: 'payments-pr-{{ .number }}' },
         syncPolicy: { automated: { prune: true, selfHeal: true }, retry: SYNC.retry },
@@ -240,12 +243,15 @@ describe('disaster-recovery copies of every shape', () => {
     expect(copies.map((o) => o.metadata.name)).toEqual(['shop-cart-prod-eks-dr', 'shop-checkout-prod-eks-dr']);
     expect(copies[0].spec).toEqual({
       project: 'prod',
-      source: {
-        repoURL: 'https://github.com/acme/shop.git',
-        targetRevision: 'main',
-        path: 'services/cart/overlays/prod',
-        kustomize: { patches: [{ target: { group: 'apps', kind: 'Deployment' }, patch: '[{"op":"add","path":"/spec/replicas","value":1}]' }] },
-      },
+      sources: [
+        {
+          repoURL: 'https://github.com/acme/shop.git',
+          targetRevision: 'main',
+          path: 'services/cart/overlays/prod',
+          kustomize: { patches: [{ target: { group: 'apps', kind: 'Deployment' }, patch: '[{"op":"add","path":"/spec/replicas","value":1}]' }] },
+        },
+        policy('shop'),
+      ],
       destination: { name: 'prod-standby', namespace: 'cart' },
       syncPolicy: SYNC,
     });
@@ -265,7 +271,7 @@ describe('disaster-recovery copies of every shape', () => {
     ]);
     expect(dr.spec.template.metadata).toEqual({ name: 'tools-{{ .path.basenameNormalized }}-{{ .primary }}-dr', labels: { 'fleetwright.io/app': 'tools', 'fleetwright.io/dr-primary': '{{ .primary }}' } });
     expect(dr.spec.template.spec.project).toBe('{{ .project }}');
-    expect(dr.spec.template.spec.source.path).toBe('{{ .path.path }}/overlays/{{ .environment }}');
+    expect(dr.spec.template.spec.sources.map((s: any) => s.path)).toEqual(['{{ .path.path }}/overlays/{{ .environment }}', 'gitops/apps/tools/network-policy']);
     expect(dr.spec.template.spec.destination).toEqual({ name: '{{ .standby }}', namespace: '{{ .path.basenameNormalized }}' });
     expect(dr.spec.strategy).toBeUndefined();
   });

@@ -30,6 +30,17 @@ const only = (d: ClusterDelivery, id: string): DeliveryComponent => d.components
 const sortedJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
 
+/** The default-deny NetworkPolicy an app's Applications apply from the fleet repository, as `clusterDelivery` lists it. */
+function appPolicy(app: string) {
+  const name = `${app}-default-deny`;
+  return {
+    networkPolicy: {
+      folder: `apps/${app}/network-policy`,
+      objects: [expect.objectContaining({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, labels: expect.objectContaining({ 'fleetwright.io/app': app }) } })],
+    },
+  };
+}
+
 describe('clusterDelivery: exact components', () => {
   it('GIVEN the example hub WHEN its delivery is asked THEN its tree follows the charts its objects need, and Karmada\'s folder is an external reference', () => {
     const hub = deliveryOf('management');
@@ -111,6 +122,7 @@ describe('clusterDelivery: exact components', () => {
       namespace: 'web-pr-{{ .number }}',
       app: 'web',
       folder: 'apps/web/preview',
+      ...appPolicy('web'),
     });
   });
 
@@ -178,6 +190,7 @@ describe('clusterDelivery: exact components', () => {
       path: 'deploy/overlays/prod',
       namespace: 'payments',
       app: 'payments-api',
+      ...appPolicy('payments-api'),
     });
   });
 
@@ -198,6 +211,7 @@ describe('clusterDelivery: exact components', () => {
       app: 'web',
       primary: 'prod-us-east-1',
       replicas: 1,
+      ...appPolicy('web'),
     });
   });
 
@@ -213,6 +227,7 @@ describe('clusterDelivery: exact components', () => {
       role: 'app',
       reason: `deployed from the app's own repository, which fleetwright does not render; ${folders}`,
       ...tools,
+      ...appPolicy('tools'),
     });
     expect(only(deliveryOf('prod-standby', apps), 'dr/tools/prod-eks')).toEqual({
       kind: 'external',
@@ -224,6 +239,7 @@ describe('clusterDelivery: exact components', () => {
       primary: 'prod-eks',
       replicas: 1,
       ...tools,
+      ...appPolicy('tools'),
     });
   });
 
@@ -270,7 +286,11 @@ describe('clusterDelivery agrees with the engines', () => {
         .map((o: any) => `${o.metadata.name} ${o.spec.path.replace(/^\.\//, '') || '.'} ${o.spec.targetNamespace}`);
       const delivered = clusterDelivery(fleet, output.rendered.units, cluster)
         .components.filter((c): c is FolderComponent | ExternalComponent => c.kind === 'external' || (c.kind === 'folder' && c.role === 'service'))
-        .map((c) => `${c.application} ${c.kind === 'folder' ? repoPath(fleet, c.folder) : c.path} ${c.namespace}`);
+        .flatMap((c) => [
+          `${c.application} ${c.kind === 'folder' ? repoPath(fleet, c.folder) : c.path} ${c.namespace}`,
+          // An app's policy: a second source of its Application, a Kustomization of its own for Flux.
+          ...(c.kind === 'external' && c.networkPolicy ? [`${c.application}-netpol ${repoPath(fleet, c.networkPolicy.folder)} ${c.namespace}`] : []),
+        ]);
       expect(delivered.sort(), cluster.name).toEqual(flux.sort());
     }
   });

@@ -39,7 +39,10 @@ describe('engine "flux"', () => {
     expect(objects(out).filter((o) => o.apiVersion.startsWith('argoproj.io/') && ARGO_CD_KINDS.includes(o.kind))).toEqual([]);
     expect(objects(out).filter((o) => JSON.stringify(o).includes('argocd.argoproj.io/secret-type'))).toEqual([]);
     expect(objects(out).filter((o) => o.metadata.name === 'argocd-cmd-params-cm')).toEqual([]);
-    expect(out.rendered.units.map((u) => u.dir).filter((d) => d === 'hub/argocd' || d === 'hub/registration' || d === 'hub/addons' || d === 'services' || d.startsWith('apps'))).toEqual([]);
+    const dirs = out.rendered.units.map((u) => u.dir);
+    expect(dirs.filter((d) => d === 'hub/argocd' || d === 'hub/registration' || d === 'hub/addons' || d === 'services' || (d.startsWith('apps') && !d.endsWith('/network-policy')))).toEqual([]);
+    // The apps' NetworkPolicy folders are Flux's too.
+    expect(dirs.filter((d) => d.startsWith('apps'))).toEqual(fleets.flux.apps.map((a) => `apps/${a.name}/network-policy`));
   });
 
   it('GIVEN engine flux WHEN the hub tree is built THEN it reaches hub/flux and the clusters\' Flux folders only, never a folder a Kustomization applies by itself', () => {
@@ -204,13 +207,18 @@ describe('Flux objects of a fleet', () => {
   });
 
   it('GIVEN a primary with a standby WHEN its apps are rendered THEN the standby gets a copy of each at the DR replica count, outside the waves', () => {
-    const copies = fluxObjects(out, 'Kustomization').filter((k) => k.metadata.labels?.['fleetwright.io/dr-primary']).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    const all = fluxObjects(out, 'Kustomization').filter((k) => k.metadata.labels?.['fleetwright.io/dr-primary']).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    const copies = all.filter((k) => !k.metadata.name.endsWith('-netpol'));
     expect(copies.map((k) => [k.metadata.name, k.metadata.labels['fleetwright.io/cluster'], k.spec.path, k.spec.targetNamespace])).toEqual([
       ['blog-prod-pulumi-dr', 'prod-other', './deploy/prod', 'blog'],
       ['edge-prod-pulumi-dr', 'prod-other', './deploy/prod', 'edge'],
       ['shop-api-prod-pulumi-dr', 'prod-other', './deploy/api/overlays/prod', 'api'],
       ['shop-web-prod-pulumi-dr', 'prod-other', './deploy/web/overlays/prod', 'web'],
     ]);
+    // Each copy's namespace gets its app's default-deny NetworkPolicy from the fleet repository.
+    expect(all.filter((k) => k.metadata.name.endsWith('-netpol')).map((k) => [k.metadata.name, k.spec.sourceRef.name, k.spec.path, k.spec.targetNamespace, k.spec.dependsOn])).toEqual(
+      copies.map((k) => [`${k.metadata.name}-netpol`, 'fleet', `./gitops/apps/${k.metadata.labels['fleetwright.io/component']}/network-policy`, k.spec.targetNamespace, k.spec.dependsOn]),
+    );
     for (const k of copies) {
       expect(k.spec.patches).toEqual([{ patch: '[{"op":"add","path":"/spec/replicas","value":1}]', target: { group: 'apps', kind: 'Deployment' } }]);
       expect(k.spec.dependsOn).toEqual([{ name: 'namespaces-prod-other', namespace: 'clusters' }]);
