@@ -9,7 +9,7 @@ import { appDelivery, buildRollout, buildServices, upgradedVersion, waveIndex } 
 import type { AddonName } from './addons/names';
 import type { HelmValues } from './addons/options';
 import { namespacePodSecurity } from './addons/pod-security';
-import { addonLabel, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
+import { addonLabel, ARGOCD_SPOKE_IDENTITY, ClusterAnnotation, ClusterLabel, HUB_ENVIRONMENT, HUB_PLATFORM_PROJECT } from './contract';
 import type { HubDefinition, NodePoolDefinition, ProviderDefinition } from './definition';
 import { Layout, repoPath } from './layout';
 import type { MergedCluster } from './merge';
@@ -29,7 +29,8 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     path: normalizeFolder(parsed.repo!.path ?? '.'),
   };
   const rollout = buildRollout(parsed, merged);
-  const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn, rollout };
+  const spokeAccess = hubDef.argocd?.spokeAccess ?? 'least-privilege';
+  const context = { name, repo, hubRoleArn: hubDef.argocd?.awsRoleArn, rollout, spokeAccess };
   const clusters = merged.map((c) => buildCluster(c, context)).sort((a, b) => compare(a.name, b.name));
   const environments: Environment[] = parsed.environmentNames.map((env, order) => {
     const def = parsed.environments?.get(env);
@@ -64,7 +65,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     name,
     repo,
     hub: buildHub(hubDef, context),
-    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd', spokeAccess: hubDef.argocd?.spokeAccess ?? 'least-privilege' },
+    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd', spokeAccess },
     clusterApi: { namespace: hubDef.clusterApi?.namespace ?? 'clusters' },
     registration: {
       secretStore: hubDef.registration?.secretStore ?? 'fleet-registry',
@@ -100,6 +101,7 @@ interface BuildContext {
   readonly repo: Fleet['repo'];
   readonly hubRoleArn?: string;
   readonly rollout: Rollout;
+  readonly spokeAccess: Fleet['argocd']['spokeAccess'];
 }
 
 function buildHub(def: HubDefinition, context: BuildContext): HubCluster {
@@ -183,7 +185,7 @@ function buildCluster(c: MergedCluster, context: BuildContext): Cluster {
     annotations: annotations(context, name, kubernetesVersion),
     ...addons,
     protected: c.protected,
-    registration: registration(provider, context.name, name),
+    registration: registration(provider, context, name, c.delivery),
     ...optional('drPartner', c.def.drPartner),
     standby,
     wave,
@@ -239,12 +241,17 @@ function buildProvider(p: ProviderDefinition, fleet: string, cluster: string, hu
 }
 
 /** How the hub's Argo CD gets the spoke's connection details (see `Registration`). */
-function registration(provider: Provider, fleet: string, cluster: string): Registration {
-  const key = Names.secretKey(fleet, cluster, 'argocd-cluster');
+function registration(provider: Provider, context: BuildContext, cluster: string, delivery: Cluster['delivery']): Registration {
+  const key = Names.secretKey(context.name, cluster, 'argocd-cluster');
   switch (provider.kind) {
     case 'capi-aws':
     case 'capi-docker':
-      return { kind: 'capi-kubeconfig', kubeconfigSecret: Names.capiKubeconfigSecret(cluster), auth: { kind: 'client-certificate' } };
+      return {
+        kind: 'capi-kubeconfig',
+        kubeconfigSecret: Names.capiKubeconfigSecret(cluster),
+        // Least privilege where the tree registers the spoke (a Pulumi-delivered one is registered nowhere).
+        auth: context.spokeAccess === 'least-privilege' && delivery === 'gitops' ? { kind: 'service-account-token', ...ARGOCD_SPOKE_IDENTITY } : { kind: 'client-certificate' },
+      };
     case 'capi-aws-eks':
       return {
         kind: 'capi-kubeconfig',

@@ -98,3 +98,10 @@ export const ClusterParam = {
 export function fluxKubeconfigSecret(fleet: Pick<Fleet, 'clusterApi'>, cluster: string): { readonly name: string; readonly namespace: string; readonly key: string } {
   return { name: Names.capiKubeconfigSecret(cluster), namespace: fleet.clusterApi.namespace, key: 'value' };
 }
+
+/**
+ * Argo CD's identity on least-privilege kubeadm Cluster API spokes: a
+ * ServiceAccount and its long-lived token Secret, put on the spoke by a
+ * ClusterResourceSet and bound to the deployer ClusterRole.
+ */
+export const ARGOCD_SPOKE_IDENTITY = { namespace: 'kube-system', serviceAccount: 'fleetwright-argocd', tokenSecret: 'fleetwright-argocd-token' } as const;

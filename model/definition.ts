@@ -342,10 +342,13 @@ export interface HubDefinition {
      */
     readonly awsRoleArn?: string;
     /**
-     * What Argo CD may do on EKS spokes whose access fleetwright grants (`capi-aws-eks`,
-     * `pulumi-eks`): `least-privilege` maps its IAM role to the Kubernetes group
-     * `fleetwright:argocd`, bound to a ClusterRole that allows only the API groups the
-     * cluster's add-ons and services use; `cluster-admin` grants `AmazonEKSClusterAdminPolicy`.
+     * What Argo CD may do on the spokes whose access fleetwright grants. `least-privilege`
+     * binds a ClusterRole that allows only the API groups the cluster's add-ons and services
+     * use: on EKS spokes (`capi-aws-eks`, `pulumi-eks`) to the Kubernetes group
+     * `fleetwright:argocd` its IAM role is mapped to; on kubeadm Cluster API spokes
+     * (`capi-aws`, `capi-docker`) to the ServiceAccount `kube-system/fleetwright-argocd`, whose
+     * token Argo CD uses instead of Cluster API's admin certificate. `cluster-admin` grants
+     * `AmazonEKSClusterAdminPolicy` on EKS, and keeps the admin certificate on kubeadm spokes.
      * @default 'least-privilege'
      */
     readonly spokeAccess?: 'least-privilege' | 'cluster-admin';

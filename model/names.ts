@@ -30,6 +30,8 @@ export const Names = {
   appApplication: (app: string, cluster: string) => `${app}-${cluster}`,
   /** The Application that runs an app's copy on a primary's standby. */
   drApplication: (app: string, primary: string) => `${app}-${primary}-dr`,
+  /** The ClusterSecretStore on the hub that reads a kubeadm spoke's Argo CD token, with Cluster API's kubeconfig of the spoke. */
+  spokeTokenStore: (cluster: string) => `spoke-${cluster}`,
   /** Key of a cluster's secret in the fleet's secret store: `<fleet>/<cluster>/<name>`. */
   secretKey: (fleet: string, cluster: string, name: string) => `${fleet}/${cluster}/${name}`,
 } as const;

@@ -92,6 +92,20 @@ export interface AwsIamAuth {
 }
 
 /**
+ * A ServiceAccount's token on the spoke (`ARGOCD_SPOKE_IDENTITY`): its token
+ * Secret, which the spoke's token controller fills, is read by the hub with
+ * Cluster API's admin kubeconfig; Argo CD gets only the token.
+ */
+export interface ServiceAccountTokenAuth {
+  readonly kind: 'service-account-token';
+  /** Namespace of the ServiceAccount and its token Secret on the spoke. */
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  /** The `kubernetes.io/service-account-token` Secret of the ServiceAccount. */
+  readonly tokenSecret: string;
+}
+
+/**
  * How the hub's Argo CD gets a spoke's connection details. Decided by the
  * model from the provider; rendered by the registration constructs.
  */
@@ -100,12 +114,13 @@ export type Registration =
    * Cluster API clusters: an ExternalSecret on the hub reads the kubeconfig
    * Secret CAPI writes (`<cluster>-kubeconfig`) and templates the Argo CD
    * cluster Secret from it: server and CA always, the client certificate only
-   * for `client-certificate` auth.
+   * for `client-certificate` auth; for `service-account-token` auth, the token
+   * comes from the spoke itself.
    */
   | {
     readonly kind: 'capi-kubeconfig';
     readonly kubeconfigSecret: string;
-    readonly auth: AwsIamAuth | { readonly kind: 'client-certificate' };
+    readonly auth: AwsIamAuth | { readonly kind: 'client-certificate' } | ServiceAccountTokenAuth;
   }
   /**
    * `existing` clusters with `secret-store` auth: an ExternalSecret reads the

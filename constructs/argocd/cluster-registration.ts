@@ -10,7 +10,7 @@ import type { Cluster, HubCluster, Registration } from '../../model';
 import { Names } from '../../model';
 import { PropsCheck } from '../errors';
 import { ExternalSecret, type RemoteValue } from '../external-secrets/external-secret';
-import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, ClusterSecret, clientCertificateConfig, stableJson } from './cluster-secret';
+import { ARGOCD_SECRET_TYPE_LABEL, awsIamConfig, bearerTokenConfig, ClusterSecret, clientCertificateConfig, stableJson } from './cluster-secret';
 import { IN_CLUSTER_SERVER } from './types';
 
 export interface ClusterRegistrationProps {
@@ -19,7 +19,11 @@ export interface ClusterRegistrationProps {
   readonly namespace: string;
   /** ClusterSecretStore with the user's registration data (`secret-store` registrations). */
   readonly registrationStore: string;
-  /** ClusterSecretStore that reads Cluster API kubeconfig Secrets (`capi-kubeconfig` registrations). */
+  /**
+   * ClusterSecretStore that reads Cluster API kubeconfig Secrets (`capi-kubeconfig` registrations);
+   * with `service-account-token` auth the token comes from the spoke's own store
+   * (`Names.spokeTokenStore`, which the hub's registration folder defines).
+   */
   readonly kubeconfigStore: string;
 }
 
@@ -76,7 +80,7 @@ export class ClusterRegistration extends Construct {
       });
       return;
     }
-    const { store, data, server, config } = reg.kind === 'capi-kubeconfig' ? fromKubeconfig(reg) : fromStore(reg);
+    const { store, data, server, config } = reg.kind === 'capi-kubeconfig' ? fromKubeconfig(reg, Names.spokeTokenStore(cluster.name)) : fromStore(reg);
     new ExternalSecret(this, 'ExternalSecret', {
       metadata: { name: this.secretName, namespace },
       clusterSecretStore: store === 'kubeconfig' ? props.kubeconfigStore : props.registrationStore,
@@ -97,15 +101,25 @@ interface TemplateParts {
   readonly config: string;
 }
 
-function fromKubeconfig(reg: Extract<Registration, { kind: 'capi-kubeconfig' }>): TemplateParts {
-  const certificate = reg.auth.kind === 'client-certificate';
-  const prelude = kubeconfigPrelude(certificate);
-  return {
-    store: 'kubeconfig',
-    data: [{ secretKey: 'kubeconfig', key: reg.kubeconfigSecret, property: 'value' }],
-    server: `${kubeconfigPrelude(false)}{{ $server }}`,
-    config: prelude + (reg.auth.kind === 'aws-iam' ? awsIamConfig(reg.auth, '{{ $ca }}') : clientCertificateConfig('{{ $ca }}', '{{ $cert }}', '{{ $key }}')),
-  };
+function fromKubeconfig(reg: Extract<Registration, { kind: 'capi-kubeconfig' }>, tokenStore: string): TemplateParts {
+  const auth = reg.auth;
+  const prelude = kubeconfigPrelude(auth.kind === 'client-certificate');
+  const kubeconfig: RemoteValue = { secretKey: 'kubeconfig', key: reg.kubeconfigSecret, property: 'value' };
+  const server = `${kubeconfigPrelude(false)}{{ $server }}`;
+  switch (auth.kind) {
+    case 'aws-iam':
+      return { store: 'kubeconfig', data: [kubeconfig], server, config: prelude + awsIamConfig(auth, '{{ $ca }}') };
+    case 'client-certificate':
+      return { store: 'kubeconfig', data: [kubeconfig], server, config: prelude + clientCertificateConfig('{{ $ca }}', '{{ $cert }}', '{{ $key }}') };
+    case 'service-account-token':
+      // Server and CA from CAPI's kubeconfig; the token from the spoke's token Secret, read with that kubeconfig.
+      return {
+        store: 'kubeconfig',
+        data: [kubeconfig, { secretKey: 'token', key: auth.tokenSecret, property: 'token', clusterSecretStore: tokenStore }],
+        server,
+        config: prelude + bearerTokenConfig('{{ $ca }}', '{{ .token }}'),
+      };
+  }
 }
 
 function fromStore(reg: Extract<Registration, { kind: 'secret-store' }>): TemplateParts {

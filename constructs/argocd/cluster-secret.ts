@@ -25,6 +25,11 @@ export function clientCertificateConfig(caData: string, certData: string, keyDat
   return stableJson({ tlsClientConfig: { caData, certData, insecure: false, keyData } });
 }
 
+/** Argo CD's connection `config` for a bearer token (values are template expressions, never a token). */
+export function bearerTokenConfig(caData: string, token: string): string {
+  return stableJson({ bearerToken: token, tlsClientConfig: { caData, insecure: false } });
+}
+
 /** JSON with sorted keys, so embedded documents are deterministic too. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

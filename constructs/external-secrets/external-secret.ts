@@ -17,6 +17,11 @@ export interface RemoteValue {
   readonly key: string;
   /** Field of that secret. */
   readonly property: string;
+  /**
+   * A ClusterSecretStore to read this value from instead of the ExternalSecret's.
+   * @default - the ExternalSecret's `clusterSecretStore`
+   */
+  readonly clusterSecretStore?: string;
 }
 
 export interface SecretTemplate {
@@ -81,7 +86,11 @@ export class ExternalSecret extends Construct {
           }
           : {}),
       },
-      data: props.data.map((d) => ({ secretKey: d.secretKey, remoteRef: { key: d.key, property: d.property } })),
+      data: props.data.map((d) => ({
+        secretKey: d.secretKey,
+        remoteRef: { key: d.key, property: d.property },
+        ...(d.clusterSecretStore === undefined ? {} : { sourceRef: { storeRef: { kind: 'ClusterSecretStore', name: d.clusterSecretStore } } }),
+      })),
     };
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: ESO_API_VERSION,

@@ -1,6 +1,7 @@
 /**
  * What a Kubernetes group may do on a cluster, by API group: a ClusterRole
- * and the ClusterRoleBinding that gives it to the group. Made for a deployer
+ * and the ClusterRoleBinding that gives it to the group (and to ServiceAccounts
+ * named with it). Made for a deployer
  * (the hub's Argo CD on a spoke) that manages whole API groups:
  * - every resource and verb of the listed API groups (a deployer creates,
  *   patches and deletes what Git holds, and watches it to compare);
@@ -29,6 +30,12 @@ export interface GroupAccessProps {
   /** API groups besides the core one ('') that the group manages entirely, e.g. `apps`. */
   readonly apiGroups: readonly string[];
   /**
+   * ServiceAccounts bound to the role too, e.g. the one whose token a deployer uses where
+   * the cluster maps no identity to the group.
+   * @default none
+   */
+  readonly serviceAccounts?: readonly { readonly name: string; readonly namespace: string }[];
+  /**
    * Labels of both objects.
    * @default none
    */
@@ -37,6 +44,7 @@ export interface GroupAccessProps {
 
 const NAME = /^[^/%]+$/;
 const API_GROUP = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export class GroupAccess extends Construct {
   readonly role: k8s.KubeClusterRole;
@@ -50,6 +58,10 @@ export class GroupAccess extends Construct {
     for (const g of props.apiGroups) {
       check.expect(g !== '' && g !== '*', 'apiGroups', g, g === '' ? 'is the core group, whose access is fixed' : 'would allow every API group', 'list named API groups, e.g. "apps"');
       if (g !== '' && g !== '*') check.expect(API_GROUP.test(g), 'apiGroups', g, 'is not an API group name', 'use a DNS subdomain, e.g. "cert-manager.io"');
+    }
+    for (const sa of props.serviceAccounts ?? []) {
+      check.expect(API_GROUP.test(sa.name) && sa.name.length <= 253, 'serviceAccounts', sa.name, 'is not a ServiceAccount name', 'use a DNS subdomain, e.g. "fleetwright-argocd"');
+      check.expect(DNS_LABEL.test(sa.namespace), 'serviceAccounts', sa.namespace, 'is not a namespace name', 'use a DNS label, e.g. "kube-system"');
     }
     check.done();
     const apiGroups = [...new Set(props.apiGroups)].sort();
@@ -65,7 +77,10 @@ export class GroupAccess extends Construct {
     this.binding = new k8s.KubeClusterRoleBinding(this, 'Binding', {
       metadata: metadata(props.name),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: props.name },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: props.group }],
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: props.group },
+        ...(props.serviceAccounts ?? []).map((sa) => ({ kind: 'ServiceAccount', name: sa.name, namespace: sa.namespace })),
+      ],
     });
   }
 }

@@ -1,13 +1,11 @@
 /** `capi-aws-eks`: an EKS cluster with managed node groups (Cluster API Provider AWS). */
 import { Construct } from 'constructs';
 import { Names, type Cluster as ClusterModel, type HubCluster, type Provider } from '../../model';
-import { AWSManagedCluster, AWSManagedControlPlane, AWSManagedMachinePool, Cluster, ClusterResourceSet, MachinePool } from '../../constructs/cluster-api';
+import { AWSManagedCluster, AWSManagedControlPlane, AWSManagedMachinePool, Cluster, MachinePool } from '../../constructs/cluster-api';
+import { addArgocdAccessSets, clusterLabelsFor } from './argocd-access-sets';
 import type { ClusterApiContext } from './cluster-api-objects';
 
 type CapiAwsEksProvider = Extract<Provider, { kind: 'capi-aws-eks' }>;
-
-/** Label of the `Cluster` objects that a ClusterResourceSet selects: the cluster's name. */
-export const CLUSTER_NAME_LABEL = 'fleetwright.io/cluster';
 
 export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubCluster, provider: CapiAwsEksProvider, context: ClusterApiContext): void {
   const identity = context.identity;
@@ -32,7 +30,7 @@ export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubClust
   const leastPrivilege = roleArn !== undefined && access?.mode === 'least-privilege' ? access : undefined;
   const capiCluster = new Cluster(scope, 'Cluster', {
     ...identity(cluster.name),
-    labels: leastPrivilege ? { ...context.clusterLabels, [CLUSTER_NAME_LABEL]: cluster.name } : context.clusterLabels,
+    labels: clusterLabelsFor(cluster.name, context, leastPrivilege),
     infrastructure,
     controlPlane,
     // CAPA creates the EKS cluster with the first service range of the Cluster as its service CIDR
@@ -41,14 +39,8 @@ export function addCapiAwsEks(scope: Construct, cluster: ClusterModel | HubClust
     serviceCidrs: [cluster.network.serviceCidr],
   });
 
-  if (leastPrivilege) {
-    // Cluster API applies the group's rights with its own admin access once the API server answers.
-    new ClusterResourceSet(scope, 'ArgocdAccess', {
-      ...identity(`${cluster.name}-argocd-access`),
-      clusterLabels: { [CLUSTER_NAME_LABEL]: cluster.name },
-      objects: leastPrivilege.objects,
-    });
-  }
+  // Cluster API applies the group's rights with its own admin access once the API server answers.
+  if (leastPrivilege) addArgocdAccessSets(scope, cluster.name, context, leastPrivilege);
 
   for (const pool of cluster.nodePools) {
     const poolScope = new Construct(scope, `NodePool-${pool.name}`);

@@ -29,7 +29,16 @@ export interface ClusterApiOptions {
    * with `least-privilege`, the objects that give its group its rights.
    * @default - none (the hub, clusters without a role)
    */
-  readonly argocdAccess?: { readonly mode: 'cluster-admin' } | { readonly mode: 'least-privilege'; readonly group: string; readonly objects: readonly KubeObject[] };
+  readonly argocdAccess?:
+    | { readonly mode: 'cluster-admin' }
+    | {
+        readonly mode: 'least-privilege';
+        readonly group: string;
+        /** The deployer role and its binding (Cluster API applies them again when they change). */
+        readonly objects: readonly KubeObject[];
+        /** Argo CD's ServiceAccount and token Secret on kubeadm spokes (applied once). */
+        readonly identity?: readonly KubeObject[];
+      };
 }
 
 /**

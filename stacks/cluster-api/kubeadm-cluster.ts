@@ -15,6 +15,7 @@ import {
   type RefSource,
 } from '../../constructs/cluster-api';
 import { formatVersion, Names, type Cluster as ClusterModel, type HubCluster, type NodePool } from '../../model';
+import { addArgocdAccessSets, clusterLabelsFor } from './argocd-access-sets';
 import type { ClusterApiContext } from './cluster-api-objects';
 
 export interface KubeadmClusterParts {
@@ -47,14 +48,17 @@ export function addKubeadmCluster(scope: Construct, cluster: ClusterModel | HubC
     ...(parts.apiServerCertSans ? { apiServerCertSans: parts.apiServerCertSans } : {}),
     ...(parts.nodeName ? { nodeName: parts.nodeName } : {}),
   });
+  const access = context.argocdAccess?.mode === 'least-privilege' ? context.argocdAccess : undefined;
   const capiCluster = new Cluster(scope, 'Cluster', {
     ...context.identity(cluster.name),
-    labels: context.clusterLabels,
+    labels: clusterLabelsFor(cluster.name, context, access),
     infrastructure: parts.infrastructure,
     controlPlane,
     podCidrs: [cluster.network.podCidr],
     serviceCidrs: [cluster.network.serviceCidr],
   });
+  // Argo CD's ServiceAccount and its rights, instead of the admin certificate of CAPI's kubeconfig.
+  if (access) addArgocdAccessSets(scope, cluster.name, context, access);
 
   for (const pool of cluster.nodePools) {
     const poolScope = new Construct(scope, `NodePool-${pool.name}`);

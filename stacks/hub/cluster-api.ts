@@ -8,14 +8,15 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Layout, type Cluster, type Fleet, type HubCluster } from '../../model';
 import { addClusterApiObjects, type ClusterApiOptions } from '../cluster-api/cluster-api-objects';
-import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdSpokeAccess } from '../spoke/argocd-access';
+import { ARGOCD_SPOKE_GROUP, argocdAccessObjects, argocdIdentityObjects, argocdSpokeAccess, usesArgocdServiceAccount } from '../spoke/argocd-access';
 import { renderUnit, type Unit } from '../rendered';
 
 /** What `addClusterApiObjects` needs to give the hub's Argo CD its access to `cluster`. */
 function argocdAccessOption(fleet: Fleet, cluster: Cluster): ClusterApiOptions['argocdAccess'] {
   const mode = argocdSpokeAccess(fleet, cluster);
   if (mode === undefined) return undefined;
-  return mode === 'cluster-admin' ? { mode } : { mode, group: ARGOCD_SPOKE_GROUP, objects: argocdAccessObjects(cluster) };
+  if (mode === 'cluster-admin') return { mode };
+  return { mode, group: ARGOCD_SPOKE_GROUP, objects: argocdAccessObjects(cluster), ...(usesArgocdServiceAccount(cluster) ? { identity: argocdIdentityObjects() } : {}) };
 }
 
 /** The parent folder and one folder per cluster that has Cluster API objects (none when no cluster has). */

@@ -2,7 +2,11 @@
  * Cluster registration on the hub: the hub itself (in-cluster), one
  * registration per spoke the tree registers, plus, when such spokes include
  * Cluster API clusters, a ClusterSecretStore that reads the kubeconfig
- * Secrets CAPI writes, with a ServiceAccount allowed to get exactly those.
+ * Secrets CAPI writes, with a ServiceAccount allowed to get exactly those,
+ * usable only from Argo CD's namespace; and per kubeadm spoke Argo CD reaches
+ * with its ServiceAccount's token, a ClusterSecretStore that reads that token
+ * on the spoke with CAPI's kubeconfig (External Secrets' controller reads the
+ * kubeconfig Secret itself, with its own rights to Secrets).
  *
  * The tree registers the spokes of environments delivered by GitOps, except
  * `pulumi-eks` clusters, which the Pulumi stack that creates them registers
@@ -13,7 +17,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { ClusterRegistration, HubRegistration } from '../../constructs/argocd/cluster-registration';
 import { KubernetesSecretStore } from '../../constructs/external-secrets/cluster-secret-store';
-import { Layout, type Cluster, type Fleet } from '../../model';
+import { Layout, Names, type Cluster, type Fleet } from '../../model';
 import { renderUnit, type Unit } from '../rendered';
 import { addKarmadaRegistration } from '../karmada/registration';
 
@@ -47,7 +51,20 @@ export function hubRegistrationUnit(fleet: Fleet): Unit {
       new KubernetesSecretStore(chart, 'kubeconfig-store', {
         name: KUBECONFIG_STORE,
         remoteNamespace: fleet.clusterApi.namespace,
-        serviceAccount: { name: KUBECONFIG_STORE, namespace: esoNamespace },
+        auth: { serviceAccount: { name: KUBECONFIG_STORE, namespace: esoNamespace } },
+        // Admin kubeconfigs: only the registrations in Argo CD's namespace may read them.
+        namespaces: [fleet.argocd.namespace],
+      });
+    }
+    for (const cluster of registered) {
+      const reg = cluster.registration;
+      if (reg.kind !== 'capi-kubeconfig' || reg.auth.kind !== 'service-account-token') continue;
+      // Reads Argo CD's token on the spoke with CAPI's admin kubeconfig, which Argo CD itself never gets.
+      new KubernetesSecretStore(chart, `token-store-${cluster.name}`, {
+        name: Names.spokeTokenStore(cluster.name),
+        remoteNamespace: reg.auth.namespace,
+        auth: { kubeconfig: { name: reg.kubeconfigSecret, namespace: fleet.clusterApi.namespace, key: 'value' } },
+        namespaces: [fleet.argocd.namespace],
       });
     }
     // A Pulumi-delivered hub gets its add-ons from the management stack, so the

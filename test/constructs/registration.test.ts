@@ -33,18 +33,35 @@ describe('cluster registration', () => {
     expect(secret.data).toBeUndefined();
   });
 
-  it('GIVEN a Cluster API kubeadm cluster WHEN registered THEN an ExternalSecret templates the cluster Secret from the kubeconfig CAPI writes', () => {
+  it('GIVEN a Cluster API kubeadm cluster (least privilege, the default) WHEN registered THEN server and CA come from CAPI\'s kubeconfig and the token of Argo CD\'s ServiceAccount from the spoke', () => {
     const es = only(registrationOf('dev-aws'), 'ExternalSecret');
     expect(es.apiVersion).toBe('external-secrets.io/v1');
     expect(es.spec.secretStoreRef).toEqual({ kind: 'ClusterSecretStore', name: 'fleet-capi-kubeconfigs' });
-    expect(es.spec.data).toEqual([{ secretKey: 'kubeconfig', remoteRef: { key: 'dev-aws-kubeconfig', property: 'value' } }]);
+    expect(es.spec.data).toEqual([
+      { secretKey: 'kubeconfig', remoteRef: { key: 'dev-aws-kubeconfig', property: 'value' } },
+      { secretKey: 'token', remoteRef: { key: 'fleetwright-argocd-token', property: 'token' }, sourceRef: { storeRef: { kind: 'ClusterSecretStore', name: 'spoke-dev-aws' } } },
+    ]);
     expect(es.spec.target.name).toBe('cluster-dev-aws');
     expect(es.spec.target.creationPolicy).toBe('Owner');
     expect(es.spec.target.template.engineVersion).toBe('v2');
     expect(es.spec.target.template.metadata.labels['argocd.argoproj.io/secret-type']).toBe('cluster');
     expect(es.spec.target.template.data.name).toBe('dev-aws');
-    expect(es.spec.target.template.data.config).toMatchSnapshot();
+    const config: string = es.spec.target.template.data.config;
+    expect(config.split('\n').at(-1)).toBe('{"bearerToken":"{{ .token }}","tlsClientConfig":{"caData":"{{ $ca }}","insecure":false}}');
+    // The admin client certificate is never read into Argo CD's Secret.
+    expect(config).not.toContain('client-key-data');
     expect(es.spec.target.template.data.server.endsWith('{{ $server }}')).toBe(true);
+  });
+
+  it('GIVEN spokeAccess cluster-admin WHEN a kubeadm cluster is registered THEN Argo CD gets the client certificate of CAPI\'s kubeconfig', () => {
+    const d: any = validDefinition();
+    d.hub.argocd = { ...d.hub.argocd, spokeAccess: 'cluster-admin' };
+    const admin = resolveFleet(d);
+    const { chart, objects } = testChart();
+    new ClusterRegistration(chart, 'r', { cluster: admin.clusters.find((c) => c.name === 'dev-aws')!, namespace: 'argocd', registrationStore: 'fleet-registry', kubeconfigStore: 'fleet-capi-kubeconfigs' });
+    const es = only(objects(), 'ExternalSecret');
+    expect(es.spec.data).toEqual([{ secretKey: 'kubeconfig', remoteRef: { key: 'dev-aws-kubeconfig', property: 'value' } }]);
+    expect(es.spec.target.template.data.config).toMatchSnapshot();
   });
 
   it('GIVEN a Cluster API EKS cluster WHEN registered THEN only server and CA come from the kubeconfig and Argo CD authenticates with its IAM role', () => {

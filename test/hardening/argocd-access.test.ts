@@ -1,8 +1,9 @@
 /**
- * Least-privilege access of the hub's Argo CD to EKS spokes: the access
- * entry maps its role to a group, a ClusterRole allows the API groups the
- * spoke's add-ons use, Cluster API clusters get it through a
- * ClusterResourceSet (Pulumi clusters from their stack, see
+ * Least-privilege access of the hub's Argo CD to spokes: on EKS the access
+ * entry maps its role to a group, on kubeadm Cluster API spokes it uses a
+ * ServiceAccount's token instead of the admin certificate; a ClusterRole
+ * allows the API groups the spoke's add-ons use, Cluster API clusters get it
+ * through ClusterResourceSets (Pulumi clusters from their stack, see
  * test/pulumi/registration.test.ts), Argo CD respects RBAC when it watches,
  * and everything Argo CD syncs to a spoke is within the role.
  */
@@ -22,6 +23,8 @@ import { resolveArgs } from '../../outputs/pulumi/eks';
 import { pulumiDeliveredDefinition } from '../helpers/pulumi-delivered';
 import { servicesDefinition } from '../helpers/services';
 import { testChart } from '../helpers/synth';
+import { validDefinition } from '../helpers/definitions';
+import { appsDefinition } from '../helpers/app-definitions';
 import exampleDefinition from '../../fleet.config';
 
 const parseFile = (files: ReadonlyMap<string, string>, file: string): any => {
@@ -59,13 +62,15 @@ describe('GIVEN the GroupAccess construct', () => {
 
   it('WHEN its props are wrong THEN every problem is reported', () => {
     const { chart } = testChart();
-    expect(() => new GroupAccess(chart, 'bad', { name: 'a/b', group: ' ', apiGroups: ['*', '', 'Not_A_Group'] })).toThrow(
+    expect(() => new GroupAccess(chart, 'bad', { name: 'a/b', group: ' ', apiGroups: ['*', '', 'Not_A_Group'], serviceAccounts: [{ name: 'Argo_CD', namespace: 'kube.system' }] })).toThrow(
       [
         'GroupAccess "a/b": name "a/b" is not a valid RBAC object name; use a name without "/" or "%", e.g. "fleetwright:argocd"',
         'GroupAccess "a/b": group " " is empty; name the Kubernetes group, e.g. "fleetwright:argocd"',
         'GroupAccess "a/b": apiGroups "*" would allow every API group; list named API groups, e.g. "apps"',
         'GroupAccess "a/b": apiGroups "" is the core group, whose access is fixed; list named API groups, e.g. "apps"',
         'GroupAccess "a/b": apiGroups "Not_A_Group" is not an API group name; use a DNS subdomain, e.g. "cert-manager.io"',
+        'GroupAccess "a/b": serviceAccounts "Argo_CD" is not a ServiceAccount name; use a DNS subdomain, e.g. "fleetwright-argocd"',
+        'GroupAccess "a/b": serviceAccounts "kube.system" is not a namespace name; use a DNS label, e.g. "kube-system"',
       ].join('\n'),
     );
   });
@@ -197,17 +202,92 @@ function outsideTheRole(fleet: Fleet): string[] {
     if (argocdSpokeAccess(fleet, cluster) !== 'least-privilege') continue;
     const role = argocdAccessObjects(cluster).find((o) => o.kind === 'ClusterRole');
     for (const c of clusterDelivery(fleet, units, cluster).components) {
-      const kinds = c.kind === 'folder' ? c.objects.map((o) => ({ group: apiGroup(o.apiVersion), kind: o.kind })) : c.kind === 'chart' ? switchedOnKinds(c.values) : [];
+      // Folders, the kinds charts switch on, and what an app's Applications bring from the fleet repository.
+      const objects = c.kind === 'folder' ? c.objects : c.kind === 'external' ? (c.networkPolicy?.objects ?? []) : [];
+      const kinds = c.kind === 'chart' ? switchedOnKinds(c.values) : objects.map((o) => ({ group: apiGroup(o.apiVersion), kind: o.kind }));
       for (const k of kinds) if (!allows(role, k.group, k.kind)) outside.push(`${cluster.name} ${c.id}: ${k.group}/${k.kind}`);
     }
   }
   return [...new Set(outside)];
 }
 
+describe('GIVEN kubeadm Cluster API spokes (the test fleet\'s dev-aws and dev-docker)', () => {
+  const fleet = resolveFleet(validDefinition());
+  const { files } = synthesize(fleet);
+  const dir = 'hub/cluster-api/dev-aws';
+  const MANAGED = { 'app.kubernetes.io/managed-by': 'fleetwright' };
+  const resources = (file: string): any[] => parseAllDocuments(parseFile(files, file).data['resources.yaml']).map((d) => d.toJS());
+
+  it('WHEN their access is asked THEN they are least-privilege, reached with the ServiceAccount\'s token', () => {
+    for (const name of ['dev-aws', 'dev-docker']) {
+      const cluster = fleet.clusters.find((c) => c.name === name)!;
+      expect(argocdSpokeAccess(fleet, cluster), name).toBe('least-privilege');
+      expect(cluster.registration).toEqual({
+        kind: 'capi-kubeconfig',
+        kubeconfigSecret: `${name}-kubeconfig`,
+        auth: { kind: 'service-account-token', namespace: 'kube-system', serviceAccount: 'fleetwright-argocd', tokenSecret: 'fleetwright-argocd-token' },
+      });
+    }
+  });
+
+  it('WHEN synthesized THEN one ClusterResourceSet applies the role bound to the group and the ServiceAccount, another once the ServiceAccount and its token Secret', () => {
+    expect(parseFile(files, `${dir}/cluster-dev-aws.yaml`).metadata.labels['fleetwright.io/cluster']).toBe('dev-aws');
+    const access = parseFile(files, `${dir}/clusterresourceset-dev-aws-argocd-access.yaml`);
+    expect([access.spec.clusterSelector, access.spec.resources, access.spec.strategy]).toEqual([{ matchLabels: { 'fleetwright.io/cluster': 'dev-aws' } }, [{ kind: 'ConfigMap', name: 'dev-aws-argocd-access' }], 'Reconcile']);
+    const [role, binding] = resources(`${dir}/configmap-dev-aws-argocd-access.yaml`);
+    expect(role.kind).toBe('ClusterRole');
+    expect(binding.subjects).toEqual([
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'fleetwright:argocd' },
+      { kind: 'ServiceAccount', name: 'fleetwright-argocd', namespace: 'kube-system' },
+    ]);
+    const identity = parseFile(files, `${dir}/clusterresourceset-dev-aws-argocd-identity.yaml`);
+    expect([identity.spec.clusterSelector, identity.spec.resources, identity.spec.strategy]).toEqual([{ matchLabels: { 'fleetwright.io/cluster': 'dev-aws' } }, [{ kind: 'ConfigMap', name: 'dev-aws-argocd-identity' }], 'ApplyOnce']);
+    expect(resources(`${dir}/configmap-dev-aws-argocd-identity.yaml`)).toEqual([
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'fleetwright-argocd', namespace: 'kube-system', labels: MANAGED } },
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'fleetwright-argocd-token', namespace: 'kube-system', labels: MANAGED, annotations: { 'kubernetes.io/service-account.name': 'fleetwright-argocd' } },
+        type: 'kubernetes.io/service-account-token',
+      },
+    ]);
+  });
+
+  it('WHEN synthesized THEN the hub reads each token with a store of its own, usable from Argo CD\'s namespace only, as is the kubeconfig store', () => {
+    expect(parseFile(files, 'hub/registration/clustersecretstore-spoke-dev-aws.yaml').spec).toEqual({
+      conditions: [{ namespaces: ['argocd'] }],
+      provider: { kubernetes: { authRef: { name: 'dev-aws-kubeconfig', namespace: 'clusters', key: 'value' }, remoteNamespace: 'kube-system' } },
+    });
+    expect(parseFile(files, 'hub/registration/clustersecretstore-fleet-capi-kubeconfigs.yaml').spec.conditions).toEqual([{ namespaces: ['argocd'] }]);
+    expect(parseFile(files, 'hub/registration/externalsecret-cluster-dev-docker.yaml').spec.data[1]).toEqual({
+      secretKey: 'token',
+      remoteRef: { key: 'fleetwright-argocd-token', property: 'token' },
+      sourceRef: { storeRef: { kind: 'ClusterSecretStore', name: 'spoke-dev-docker' } },
+    });
+  });
+
+  it('WHEN the kubeadm spoke is in an environment Pulumi delivers (the example\'s dev-us-east-1) THEN nothing registers it: no identity, no ClusterResourceSet', () => {
+    const dev = exampleFleet.clusters.find((c) => c.name === 'dev-us-east-1')!;
+    expect(dev.registration).toEqual({ kind: 'capi-kubeconfig', kubeconfigSecret: 'dev-us-east-1-kubeconfig', auth: { kind: 'client-certificate' } });
+    expect([...exampleSynth().files.keys()].filter((f) => f.startsWith('hub/cluster-api/dev-us-east-1/clusterresourceset-'))).toEqual([]);
+  });
+
+  it('WHEN spokeAccess is cluster-admin THEN kubeadm spokes keep the admin certificate: no ClusterResourceSet, no token store', () => {
+    const d: any = validDefinition();
+    d.hub.argocd = { ...d.hub.argocd, spokeAccess: 'cluster-admin' };
+    const admin = synthesize(resolveFleet(d)).files;
+    expect([...admin.keys()].filter((f) => f.includes('argocd-access') || f.includes('argocd-identity') || f.includes('clustersecretstore-spoke-'))).toEqual([]);
+    expect(parseFile(admin, `${dir}/cluster-dev-aws.yaml`).metadata.labels['fleetwright.io/cluster']).toBeUndefined();
+    expect(parseFile(admin, 'hub/registration/externalsecret-cluster-dev-aws.yaml').spec.target.template.data.config).toContain('client-key-data');
+  });
+});
+
 describe('GIVEN fleets of every shape WHEN Argo CD syncs a least-privilege spoke', () => {
   it.each([
     ['the example', exampleFleet],
     ['the services fleet', resolveFleet(servicesDefinition())],
+    ['the test fleet with kubeadm spokes (capi-aws, capi-docker)', resolveFleet(validDefinition())],
+    ['the fleet with every app shape', resolveFleet(appsDefinition())],
     ['a generated fleet of 30 clusters', resolveFleet(generateFleet(30))],
   ])('THEN everything it syncs to %s is within its role', (_name, fleet) => {
     expect(fleet.clusters.some((c) => argocdSpokeAccess(fleet, c) === 'least-privilege')).toBe(true);

@@ -60,8 +60,8 @@ describe('resolving the fleet model', () => {
   });
 
   it.each([
-    ['dev-aws', { kind: 'capi-kubeconfig', kubeconfigSecret: 'dev-aws-kubeconfig', auth: { kind: 'client-certificate' } }],
-    ['dev-docker', { kind: 'capi-kubeconfig', kubeconfigSecret: 'dev-docker-kubeconfig', auth: { kind: 'client-certificate' } }],
+    ['dev-aws', { kind: 'capi-kubeconfig', kubeconfigSecret: 'dev-aws-kubeconfig', auth: { kind: 'service-account-token', namespace: 'kube-system', serviceAccount: 'fleetwright-argocd', tokenSecret: 'fleetwright-argocd-token' } }],
+    ['dev-docker', { kind: 'capi-kubeconfig', kubeconfigSecret: 'dev-docker-kubeconfig', auth: { kind: 'service-account-token', namespace: 'kube-system', serviceAccount: 'fleetwright-argocd', tokenSecret: 'fleetwright-argocd-token' } }],
     ['prod-eks', {
       kind: 'capi-kubeconfig',
       kubeconfigSecret: 'prod-eks-kubeconfig',

@@ -45,6 +45,9 @@ describe('an environment and a hub delivered by Pulumi, in the tree (Argo CD)', 
       'Role/fleet-capi-kubeconfigs',
       'RoleBinding/fleet-capi-kubeconfigs',
       'ClusterSecretStore/fleet-capi-kubeconfigs',
+      // The kubeadm spokes' Argo CD tokens, read with their CAPI kubeconfigs.
+      'ClusterSecretStore/spoke-dev-aws',
+      'ClusterSecretStore/spoke-dev-docker',
       'ExternalSecret/cluster-dev-aws',
       'ExternalSecret/cluster-dev-docker',
     ]);
