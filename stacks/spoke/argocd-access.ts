@@ -64,9 +64,9 @@ export function argocdSpokeAccess(fleet: Fleet, cluster: Cluster): Fleet['argocd
   return fleet.argocd.spokeAccess;
 }
 
-/** Whether Argo CD reaches `cluster` with the token of its ServiceAccount (kubeadm spokes), not a group its IAM role maps to. */
-export function usesArgocdServiceAccount(cluster: Pick<Cluster, 'provider'>): boolean {
-  return cluster.provider.kind === 'capi-aws' || cluster.provider.kind === 'capi-docker';
+/** Whether Argo CD reaches `cluster` with the token of its ServiceAccount (kubeadm spokes), as the model registers it. */
+export function usesArgocdServiceAccount(cluster: Pick<Cluster, 'registration'>): boolean {
+  return cluster.registration.kind === 'capi-kubeconfig' && cluster.registration.auth.kind === 'service-account-token';
 }
 
 /** API groups Argo CD manages on `cluster`: the Kubernetes ones, and those of the add-ons it runs. Sorted. */
@@ -83,7 +83,7 @@ export function argocdApiGroups(cluster: Pick<Cluster, 'addons'>): string[] {
  * has a handful of add-on sets, and thousands of clusters); callers must not
  * change them.
  */
-export function argocdAccessObjects(cluster: Pick<Cluster, 'addons' | 'provider'>): readonly KubeObject[] {
+export function argocdAccessObjects(cluster: Pick<Cluster, 'addons' | 'registration'>): readonly KubeObject[] {
   const apiGroups = argocdApiGroups(cluster);
   const serviceAccount = usesArgocdServiceAccount(cluster);
   const key = `${serviceAccount ? 'sa:' : ''}${apiGroups.join(',')}`;
