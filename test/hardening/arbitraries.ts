@@ -365,30 +365,17 @@ export const MUTATIONS: readonly Mutation[] = [
       return `environments.${env}.tier`;
     },
   },
-  {
-    name: "a missing cluster's network",
-    apply(d, pick) {
-      const j = pick % d.clusters.length;
-      delete d.clusters[j].network;
-      return `clusters[${j}].network`;
-    },
-  },
-  {
-    name: "a missing cluster's provider",
-    apply(d, pick) {
-      const j = pick % d.clusters.length;
-      delete d.clusters[j].provider;
-      return `clusters[${j}].provider`;
-    },
-  },
-  {
-    name: "a missing cluster's environment",
-    apply(d, pick) {
-      const j = pick % d.clusters.length;
-      delete d.clusters[j].environment;
-      return `clusters[${j}].environment`;
-    },
-  },
+  // A required field of one cluster, deleted.
+  ...(['network', 'provider', 'environment'] as const).map(
+    (field): Mutation => ({
+      name: `a missing cluster's ${field}`,
+      apply(d, pick) {
+        const j = pick % d.clusters.length;
+        delete d.clusters[j][field];
+        return `clusters[${j}].${field}`;
+      },
+    }),
+  ),
   {
     name: "a missing hub's pod range",
     apply(d) {
