@@ -8,6 +8,7 @@ import type { PlatformDefinition } from './addons/options';
 import type { AppDefinition, ClusterDefinition, EnvironmentDefinition, FluxDefinition, HubDefinition, KarmadaDefinition, RepoDefinition, RolloutDefinition, ServiceDefinition } from './definition';
 import { formatPath, type Problems } from './problems';
 import { AppSchema, ClusterSchema, EnvironmentSchema, FleetSchema, HubSchema, RepoSchema, ServiceSchema } from './schema';
+import { salvage } from './salvage';
 import { reportZodIssues } from './zod-issues';
 
 export interface Indexed<T> {
@@ -54,6 +55,13 @@ export interface ParsedDefinition {
   readonly engine?: 'argocd' | 'flux' | 'both';
   readonly flux?: FluxDefinition;
   readonly karmada?: KarmadaDefinition;
+  /**
+   * Paths of parts that could not be read even without their refused fields
+   * (e.g. `hub`, `clusters[2]`): rules relating parts would take them as absent.
+   */
+  readonly unreadable: readonly string[];
+  /** Paths of refused fields, already reported: a later rule finding them missing would repeat it. */
+  readonly refused: readonly string[];
 }
 
 const Shape = z.strictObject({
@@ -72,22 +80,25 @@ const Shape = z.strictObject({
 });
 
 export function parseDefinition(input: unknown, problems: Problems): ParsedDefinition {
+  const unreadable: string[] = [];
+  const refused: string[] = [];
+  const report: Report = { problems, unreadable, refused };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     problems.add('(root)', `(root) the configuration exported ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}, not a fleet definition; export the result of defineFleet({...})`);
-    return { environmentNames: [], clusters: [], decommissioned: [], identities: [], apps: [], services: [] };
+    return { environmentNames: [], clusters: [], decommissioned: [], identities: [], apps: [], services: [], unreadable: ['(root)'], refused: [] };
   }
   const raw = input as Record<string, unknown>;
   const shape = Shape.safeParse(raw, { reportInput: true });
   if (!shape.success) reportZodIssues(shape.error.issues, [], problems);
 
-  const name = part(FleetSchema.shape.name, raw.name, ['name'], problems);
-  const repo = part(RepoSchema, raw.repo, ['repo'], problems);
-  const hub = part(HubSchema, raw.hub, ['hub'], problems);
-  const platform = raw.platform === undefined ? undefined : part(FleetSchema.shape.platform, raw.platform, ['platform'], problems);
-  const rollout = raw.rollout === undefined ? undefined : part(FleetSchema.shape.rollout, raw.rollout, ['rollout'], problems);
-  const engine = raw.engine === undefined ? undefined : part(FleetSchema.shape.engine, raw.engine, ['engine'], problems);
-  const flux = raw.flux === undefined ? undefined : part(FleetSchema.shape.flux, raw.flux, ['flux'], problems);
-  const karmada = raw.karmada === undefined ? undefined : part(FleetSchema.shape.karmada, raw.karmada, ['karmada'], problems);
+  const name = part(FleetSchema.shape.name, raw.name, ['name'], report);
+  const repo = part(RepoSchema, raw.repo, ['repo'], report);
+  const hub = part(HubSchema, raw.hub, ['hub'], report);
+  const platform = raw.platform === undefined ? undefined : part(FleetSchema.shape.platform, raw.platform, ['platform'], report);
+  const rollout = raw.rollout === undefined ? undefined : part(FleetSchema.shape.rollout, raw.rollout, ['rollout'], report);
+  const engine = raw.engine === undefined ? undefined : part(FleetSchema.shape.engine, raw.engine, ['engine'], report);
+  const flux = raw.flux === undefined ? undefined : part(FleetSchema.shape.flux, raw.flux, ['flux'], report);
+  const karmada = raw.karmada === undefined ? undefined : part(FleetSchema.shape.karmada, raw.karmada, ['karmada'], report);
 
   let environments: Map<string, EnvironmentDefinition> | undefined;
   let environmentNames: string[] = [];
@@ -95,14 +106,14 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
     environments = new Map();
     environmentNames = Object.keys(raw.environments);
     for (const [envName, value] of Object.entries(raw.environments)) {
-      const env = part(EnvironmentSchema, value, ['environments', envName], problems);
+      const env = part(EnvironmentSchema, value, ['environments', envName], report);
       if (env) environments.set(envName, env);
     }
   } else {
-    part(FleetSchema.shape.environments, raw.environments, ['environments'], problems);
+    part(FleetSchema.shape.environments, raw.environments, ['environments'], report);
   }
 
-  const clusters = elements(ClusterSchema, raw.clusters, 'clusters', true, problems);
+  const clusters = elements(ClusterSchema, raw.clusters, 'clusters', true, report);
   return {
     name,
     repo,
@@ -115,33 +126,60 @@ export function parseDefinition(input: unknown, problems: Problems): ParsedDefin
       identity(raw.hub, ['hub']),
       ...(Array.isArray(raw.clusters) ? raw.clusters.map((c, i) => identity(c, ['clusters', i])) : []),
     ],
-    apps: elements(AppSchema, raw.apps, 'apps', false, problems),
-    services: elements(ServiceSchema, raw.services, 'services', false, problems),
+    apps: elements(AppSchema, raw.apps, 'apps', false, report),
+    services: elements(ServiceSchema, raw.services, 'services', false, report),
     platform,
     rollout,
     engine,
     flux,
     karmada,
+    unreadable,
+    refused,
   };
 }
 
-function part<S extends z.ZodType>(schema: S, value: unknown, path: PropertyKey[], problems: Problems): z.output<S> | undefined {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data;
-  reportZodIssues(result.error.issues, path, problems);
-  return undefined;
+/**
+ * `value` parsed by `schema`; on failure its problems are reported and the
+ * part is read without the refused fields, or listed in `unreadable`.
+ */
+/** Where parsing reports: the problems, and the parts and fields it could not keep. */
+interface Report {
+  readonly problems: Problems;
+  readonly unreadable: string[];
+  readonly refused: string[];
 }
 
-function elements<S extends z.ZodType>(schema: S, value: unknown, key: string, required: boolean, problems: Problems): Indexed<z.output<S>>[] {
+/**
+ * `value` parsed by `schema`; on failure its problems are reported and the
+ * part is read without the refused fields, or listed as unreadable.
+ */
+function part<S extends z.ZodType>(schema: S, value: unknown, path: PropertyKey[], report: Report): z.output<S> | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  reportZodIssues(result.error.issues, path, report.problems);
+  const salvaged = salvage(schema, value, result.error.issues);
+  for (const removed of salvaged.removed) report.refused.push(formatPath([...path, ...removed]));
+  if (salvaged.value === undefined) report.unreadable.push(formatPath(path));
+  return salvaged.value;
+}
+
+function elements<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  key: string,
+  required: boolean,
+  report: Report,
+): Indexed<z.output<S>>[] {
   if (value === undefined && !required) return [];
   if (!Array.isArray(value)) {
-    if (value === undefined) problems.missing(key, 'add an array');
-    else problems.at(key, value, 'is not an array', 'write a list: [ ... ]');
+    if (value === undefined) report.problems.missing(key, 'add an array');
+    else report.problems.at(key, value, 'is not an array', 'write a list: [ ... ]');
+    report.unreadable.push(key);
     return [];
   }
   const parsed: Indexed<z.output<S>>[] = [];
   value.forEach((element, index) => {
-    const def = part(schema, element, [key, index], problems);
+    const def = part(schema, element, [key, index], report);
     if (def !== undefined) parsed.push({ index, path: formatPath([key, index]), def });
   });
   return parsed;

@@ -10,9 +10,15 @@ export interface Problem {
   readonly message: string;
 }
 
+/** `N problems` for a list that may end with the note that further checks wait: the note is not counted. */
+export function countProblems(problems: readonly Problem[]): string {
+  const n = problems.filter((p) => p.path !== FURTHER_CHECKS).length;
+  return `${n} problem${n === 1 ? '' : 's'}`;
+}
+
 export class FleetValidationError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(`the fleet definition has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
+    super(`the fleet definition has ${countProblems(problems)}:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
     this.name = 'FleetValidationError';
   }
 }
@@ -64,6 +70,22 @@ export class Problems {
     return keyed.map((k) => k.problem);
   }
 
+  /** How many problems so far: a mark for {@link dropFollowOns}. */
+  get mark(): number {
+    return this.list.length;
+  }
+
+  /**
+   * Removes the problems added since `mark` at, or inside, a path in `refused`:
+   * the field was refused earlier, so a rule finding it missing repeats that.
+   */
+  dropFollowOns(mark: number, refused: readonly string[]): void {
+    if (refused.length === 0) return;
+    const inside = (path: string) => refused.some((r) => path === r || path.startsWith(`${r}.`) || path.startsWith(`${r}[`));
+    const kept = this.list.slice(mark).filter((p) => !inside(p.path));
+    this.list.splice(mark, this.list.length - mark, ...kept);
+  }
+
   get size(): number {
     return this.list.length;
   }
@@ -71,10 +93,14 @@ export class Problems {
 
 const TOP_LEVEL = ['(root)', 'name', 'repo', 'hub', 'environments', 'clusters', 'apps'];
 
+/** The path of the closing note that rules relating parts were held back; listed last. */
+export const FURTHER_CHECKS = '(further checks)';
+
 function sortKey(path: string): (string | number)[] {
   const segments = path.match(/\[\d+\]|\["(?:[^"\\]|\\.)*"\]|[^.[\]]+/g) ?? [path];
   return segments.map((s, i) => {
     if (s.startsWith('[') && !s.startsWith('["')) return Number(s.slice(1, -1));
+    if (i === 0 && s === FURTHER_CHECKS) return TOP_LEVEL.length + 1;
     if (i === 0) return TOP_LEVEL.indexOf(s) === -1 ? TOP_LEVEL.length : TOP_LEVEL.indexOf(s);
     return s;
   });

@@ -6,7 +6,7 @@ import { CATALOG, type Catalog } from './addons/catalog';
 import { buildFleet } from './build';
 import { mergeClusters } from './merge';
 import { parseDefinition } from './parse';
-import { FleetValidationError, Problems, type Problem } from './problems';
+import { FleetValidationError, FURTHER_CHECKS, Problems, type Problem } from './problems';
 import { checkRollout, checkServices } from './delivery/rules';
 import { checkEngine } from './delivery/engine-rules';
 import { checkServiceDelivery } from './delivery/service-rules';
@@ -35,16 +35,36 @@ export interface ResolveOptions {
   readonly catalog?: Catalog;
 }
 
+function listParts(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  return paths.length > 5 ? `${shown} and ${paths.length - 5} more` : shown;
+}
+
 /** Checks `input` and reports every problem at once. */
 export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckResult {
   const problems = new Problems();
   const parsed = parseDefinition(input, problems);
   const clusters = mergeClusters(parsed);
   const context = { parsed, clusters, problems };
+  const parsedMark = problems.mark;
+  // Rules about one part at a time, and about what every cluster's identity says (names, ranges).
   checkNames(context);
   checkLabels(context);
   checkProviders(context);
   checkNetworks(context);
+  if (parsed.unreadable.includes('(root)')) return { problems: problems.all };
+  problems.dropFollowOns(parsedMark, parsed.refused);
+  // An unreadable app or service is only absent from the rules about apps and services.
+  const heldBy = parsed.unreadable.filter((path) => !/^(apps|services)\[\d+\]$/.test(path));
+  if (heldBy.length > 0) {
+    // Rules relating parts would take an unreadable part as absent and report false problems
+    // (a wave selecting no cluster, an add-on not enabled on the hub): they wait for it.
+    problems.add(
+      FURTHER_CHECKS,
+      `${FURTHER_CHECKS} add-ons, apps, delivery and disaster recovery are checked once ${listParts(heldBy)} can be read; fix the problems above and run check again`,
+    );
+    return { problems: problems.all };
+  }
   checkApps(context);
   checkAppNetworkPolicies(context);
   checkAddons(context, options.catalog ?? CATALOG);
@@ -57,6 +77,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkKarmada(context);
   checkDeliveryOwners(context);
   checkDecommissioned(context);
+  problems.dropFollowOns(parsedMark, parsed.refused);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }

@@ -1,5 +1,5 @@
 import { ConstructPropsError } from '../../constructs/errors';
-import { checkFleet, type Fleet } from '../../model';
+import { checkFleet, countProblems, FURTHER_CHECKS, type Fleet } from '../../model';
 import { ApiVersionError } from '../../outputs/api-versions';
 import { CredentialError } from '../../outputs/gitops/credentials';
 import { synthesize } from '../../outputs/synth';
@@ -21,8 +21,8 @@ export function loadFleet(config: string | undefined, out: Output, command: stri
   }
   const { fleet, problems } = checkFleet(definition);
   if (!fleet) {
-    out.stderr(`fleetwright ${command}: ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`);
-    for (const p of problems) out.stderr(`  ✖ ${p.message}`);
+    out.stderr(`fleetwright ${command}: ${file} has ${countProblems(problems)}:`);
+    for (const p of problems) out.stderr(`  ${p.path === FURTHER_CHECKS ? '…' : '✖'} ${p.message}`);
     return undefined;
   }
   return fleet;

@@ -59,6 +59,8 @@ export interface OwnedRange {
   readonly path: string;
   /** Cluster name. */
   readonly owner: string;
+  /** Path of the owning cluster, e.g. `clusters[2]` (names may repeat in an invalid definition). */
+  readonly ownerPath: string;
   /** `pod`, `service` or `vpc`. */
   readonly role: 'pod' | 'service' | 'vpc';
 }

@@ -22,16 +22,19 @@ export function checkNames({ parsed, clusters, problems }: RuleContext): void {
   for (const c of clusters) {
     const name = c.def.name;
     const addons = [...c.addons].filter(([, m]) => m.enabled).map(([addon]) => addon);
+    // Report the longest overrun only, so one fix (shorten by N) clears every derived name.
+    let worst: { what: string; name: string; over: number; max: number } | undefined;
     for (const derived of limitedNames(name, c.nodePools.value.map((p) => p.name), addons)) {
-      if (derived.name.length > derived.max) {
-        problems.at(
-          `${c.path}.name`,
-          name,
-          `makes the ${derived.what} name "${derived.name}" ${derived.name.length} characters long, over the limit of ${derived.max}`,
-          `shorten the cluster name by ${derived.name.length - derived.max} characters`,
-        );
-        break;
-      }
+      const over = derived.name.length - derived.max;
+      if (over > 0 && (worst === undefined || over > worst.over)) worst = { what: derived.what, name: derived.name, over, max: derived.max };
+    }
+    if (worst) {
+      problems.at(
+        `${c.path}.name`,
+        name,
+        `makes the ${worst.what} name "${worst.name}" ${worst.name.length} characters long, over the limit of ${worst.max}`,
+        `shorten the cluster name by ${worst.over} characters`,
+      );
     }
   }
 

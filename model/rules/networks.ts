@@ -34,7 +34,7 @@ export function checkNetworks({ parsed, problems }: RuleContext): void {
       if (cidr === undefined || !isCidr(cidr)) return; // missing or malformed: reported by the schema
       const size = cidrSize(cidr, SIZES[role].min, SIZES[role].max, SIZES[role].what);
       if (size) problems.at(path, text, size[0], size[1]);
-      ranges.push({ cidr, path, owner: cluster.name ?? cluster.path, role });
+      ranges.push({ cidr, path, owner: cluster.name ?? cluster.path, ownerPath: cluster.path, role });
     };
     add('pod', cluster.podCidr, `${cluster.path}.network.podCidr`);
     add('service', cluster.serviceCidr, `${cluster.path}.network.serviceCidr`);
@@ -45,7 +45,7 @@ export function checkNetworks({ parsed, problems }: RuleContext): void {
 
 function reportOverlaps(ranges: readonly OwnedRange[], problems: Problems): void {
   for (const { a, b } of findOverlaps(ranges)) {
-    const same = a.owner === b.owner;
+    const same = a.ownerPath === b.ownerPath;
     problems.at(
       b.path,
       b.cidr.text,

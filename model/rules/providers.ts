@@ -82,7 +82,14 @@ function checkNodePools(facts: ClusterFacts, problems: Problems): void {
       problems.missing(`${poolPath}.instanceType`, `provider "${kind}" of ${facts.name} runs on EC2: set an instance type like "m6i.xlarge"`);
     }
     if (kind === 'capi-docker' && pool.instanceType !== undefined) {
-      problems.at(`${poolPath}.instanceType`, pool.instanceType, `means nothing to provider "capi-docker" of ${facts.name}`, 'remove it');
+      // Inherited from the environment, the pool may be right for its other clusters: the fix is here.
+      const inherited = !path.startsWith(`${facts.path}.`);
+      problems.at(
+        `${poolPath}.instanceType`,
+        pool.instanceType,
+        `means nothing to provider "capi-docker" of ${facts.name}`,
+        inherited ? `give ${facts.path} its own nodePools, without instanceType` : 'remove it',
+      );
     }
     if (pool.autoscaling) {
       const { min, max } = pool.autoscaling;

@@ -122,6 +122,7 @@ describe('rollout wave rules', () => {
     ]],
     ['a wave name that is not a DNS label', (d) => { tiered(d); d.rollout.waves[0].name = 'Canary'; }, [
       `rollout.waves[0].name "Canary" is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit`,
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once rollout can be read; fix the problems above and run check again',
     ]],
     ['maxUpdate that is neither a count nor a whole percentage', (d) => {
       tiered(d);
@@ -171,6 +172,7 @@ describe('Kubernetes upgrades through the waves', () => {
     ]],
     ['a target outside the supported range', (d) => { d.rollout = { upgrade: { kubernetesVersion: '1.40.0', throughWave: 'dev' } }; }, [
       'rollout.upgrade.kubernetesVersion "1.40.0" is outside the supported range 1.28 to 1.36; use a version from 1.28 to 1.36',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once rollout can be read; fix the problems above and run check again',
     ]],
   ])('GIVEN %s WHEN checked THEN the problems name the field, the value and the fix', (_title, mutate, expected) => {
     expect(problemsOf(mutate)).toEqual(expected);

@@ -21,6 +21,7 @@ describe('fleet definition validation', () => {
     ]],
     ['a name that is not DNS-1123', (d) => (d.clusters[0].name = 'Dev_AWS'), [
       `clusters[0].name "Dev_AWS" is not a DNS-1123 label; use lowercase letters, digits and '-', starting and ending with a letter or digit`,
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once clusters[0] can be read; fix the problems above and run check again',
     ]],
     ['a name too long for the names derived from it', (d) => (d.clusters[2].name = 'a'.repeat(50)), [
       `clusters[2].name "${'a'.repeat(50)}" makes the Application name "cluster-config-${'a'.repeat(50)}" 65 characters long, over the limit of 63; shorten the cluster name by 2 characters`,
@@ -31,15 +32,18 @@ describe('fleet definition validation', () => {
     ['missing provider fields', (d) => { delete d.clusters[0].provider.vpcCidr; delete d.clusters[0].provider.controlPlane; }, [
       'clusters[0].provider.controlPlane is missing; add it (an object)',
       'clusters[0].provider.vpcCidr is missing; add it (a string)',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once clusters[0] can be read; fix the problems above and run check again',
     ]],
     ['an unknown provider kind', (d) => (d.clusters[0].provider = { kind: 'gke' }), [
       'clusters[0].provider.kind "gke" is not a known kind; use one of "capi-aws", "capi-aws-eks", "capi-docker", "pulumi-eks", "existing"',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once clusters[0] can be read; fix the problems above and run check again',
     ]],
     ['an invalid Kubernetes version', (d) => (d.clusters[0].kubernetesVersion = '2.1'), [
       'clusters[0].kubernetesVersion "2.1" is not a Kubernetes version; write it like "1.31" (EKS) or "1.31.4" (kubeadm)',
     ]],
     ['an unsupported Kubernetes version', (d) => (d.hub.kubernetesVersion = '1.20'), [
       'hub.kubernetesVersion "1.20" is outside the supported range 1.28 to 1.36; use a version from 1.28 to 1.36',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once hub can be read; fix the problems above and run check again',
     ]],
     ['a kubeadm version without patch', (d) => (d.clusters[0].kubernetesVersion = '1.34'), [
       'clusters[0].kubernetesVersion "1.34" has no patch release, which kubeadm needs (provider "capi-aws" of dev-aws); write the full version, e.g. "1.34.0"',
@@ -49,9 +53,11 @@ describe('fleet definition validation', () => {
     ]],
     ['a malformed CIDR', (d) => (d.clusters[0].network.podCidr = '10.300.0.0/16'), [
       'clusters[0].network.podCidr "10.300.0.0/16" is not an IPv4 CIDR; write it like "10.20.0.0/16"',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once clusters[0] can be read; fix the problems above and run check again',
     ]],
     ['a CIDR with host bits', (d) => (d.clusters[0].network.podCidr = '10.101.1.0/16'), [
       'clusters[0].network.podCidr "10.101.1.0/16" has host bits set; use the network address "10.101.0.0/16"',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once clusters[0] can be read; fix the problems above and run check again',
     ]],
     ["a pod CIDR overlapping another cluster's", (d) => (d.clusters[2].network.podCidr = '10.101.128.0/17'), [
       'clusters[2].network.podCidr "10.101.128.0/17" overlaps clusters[0].network.podCidr "10.101.0.0/16" (dev-aws); give each cluster its own ranges (cross-cluster networking such as Cilium ClusterMesh and Submariner needs them disjoint)',
@@ -81,6 +87,8 @@ describe('fleet definition validation', () => {
     ]],
     ['an unknown add-on', (d) => (d.environments.dev.addons = { 'cert-manger': true }), [
       'environments.dev.addons["cert-manger"] is not a known add-on; use one of "argo-rollouts", "cert-manager", "cilium", "external-dns", "external-secrets", "ingress-nginx", "kube-prometheus-stack", "kyverno", "thanos", "velero"',
+      'clusters[0].addons.cilium is not enabled, but a "capi-aws" cluster (dev-aws) has no pod network until a CNI runs; enable cilium for it or for its environment',
+      'clusters[1].addons.cilium is not enabled, but a "capi-docker" cluster (dev-docker) has no pod network until a CNI runs; enable cilium for it or for its environment',
     ]],
     ['EKS spokes without an Argo CD role', (d) => delete d.hub.argocd, [
       'clusters[2].provider.argocdRoleArn is missing; Argo CD on the hub authenticates to EKS with an IAM role: set clusters[2].provider.argocdRoleArn or hub.argocd.awsRoleArn',
@@ -110,6 +118,7 @@ describe('fleet definition validation', () => {
     ['unknown and misplaced fields', (d) => { d.clusters[0].podCidr = '10.9.0.0/16'; d.repo.branch = 'main'; d.clusters[0].nodePools = [{ name: 'x', instanceTyp: 'm6i.large' }]; }, [
       'repo.branch is not a known field; did you mean "revision"?',
       'clusters[0].nodePools[0].instanceTyp is not a known field; did you mean "instanceType"?',
+      'clusters[0].nodePools[0].instanceType is missing; provider "capi-aws" of dev-aws runs on EC2: set an instance type like "m6i.xlarge"',
       'clusters[0].podCidr is not a field at this level; move it into network',
     ]],
     ['a reserved environment name', (d) => (d.environments.hub = {}), [
@@ -144,6 +153,7 @@ describe('fleet definition validation', () => {
       'clusters[2].network.podCidr "10.101.0.0/20" overlaps clusters[0].network.podCidr "10.101.0.0/16" (dev-aws); give each cluster its own ranges (cross-cluster networking such as Cilium ClusterMesh and Submariner needs them disjoint)',
       'clusters[4].environment "qa" is not a declared environment; use one of "dev", "prod" or add it to environments',
       'extra is not a known field; remove it',
+      '(further checks) add-ons, apps, delivery and disaster recovery are checked once hub can be read; fix the problems above and run check again',
     ]);
   });
 
@@ -161,7 +171,7 @@ describe('fleet definition validation', () => {
     try {
       resolveFleet(d);
     } catch (e) {
-      expect((e as FleetValidationError).problems.map((p) => p.path)).toEqual(['clusters[0].name', 'clusters[1].name']);
+      expect((e as FleetValidationError).problems.map((p) => p.path)).toEqual(['clusters[0].name', 'clusters[1].name', '(further checks)']);
       expect((e as Error).message.split('\n')[0]).toBe('the fleet definition has 2 problems:');
     }
   });
