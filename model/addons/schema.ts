@@ -1,7 +1,7 @@
 /** zod schemas of the add-on options and of the fleet-wide platform settings. */
 import { z } from 'zod';
 import { formatValue } from '../problems';
-import { goDuration, cronExpression } from '../rules/schedule';
+import { backupTtl, cronExpression } from '../rules/schedule';
 import * as syntax from '../rules/syntax';
 import { count, text } from '../schema-kit';
 import { CATALOG } from './catalog';
@@ -16,7 +16,7 @@ const schedule = z.union([
   z.literal(false),
   z.strictObject({
     cron: text(cronExpression).optional(),
-    ttl: text(goDuration).optional(),
+    ttl: text(backupTtl).optional(),
     includedNamespaces: z.array(z.string()).min(1).optional(),
     excludedNamespaces: z.array(z.string()).optional(),
   }),

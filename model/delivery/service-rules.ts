@@ -9,6 +9,9 @@ import { argoRollouts, ingressNginx, kubePrometheusStack } from '../addons/catal
 import type { AddonName } from '../addons/names';
 import type { MergedCluster } from '../merge';
 import type { RuleContext } from '../rules/context';
+import { goDurationSeconds } from '../rules/schedule';
+
+export { goDurationSeconds };
 
 /** Suffixes of the Services a canary adds next to the service's own (`<name>-stable`, `<name>-canary`). */
 export const CANARY_SERVICE_SUFFIXES = ['-stable', '-canary'] as const;
@@ -19,17 +22,6 @@ export const MAX_CANARY_SERVICE_NAME = 63 - Math.max(...CANARY_SERVICE_SUFFIXES.
 /** Name of the Application a service's ApplicationSet generates for a cluster. */
 export function serviceApplicationName(service: string, cluster: string): string {
   return `${service}-${cluster}`;
-}
-
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
-
-/** Seconds of a Go duration such as `5m` or `1h30m`; undefined when it is not one. */
-export function goDurationSeconds(text: string): number | undefined {
-  if (!GO_DURATION.test(text)) return undefined;
-  let seconds = 0;
-  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * UNIT_SECONDS[unit!]!;
-  return seconds;
 }
 
 /** A duration in seconds as Go prints it, without zero parts: `90` → `1m30s`. */

@@ -60,9 +60,31 @@ function value(text: string, field: Field): number | undefined {
 
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
-/** A positive Go duration such as `720h` or `168h0m0s`. */
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** Go's largest duration (int64 nanoseconds), about 2,562,047 hours: longer ones fail to decode. */
+const GO_MAX_SECONDS = 9_223_372_036.854775807;
+
+/** A positive Go duration such as `720h` or `168h0m0s`, within what Go can hold. */
 export function goDuration(text: string): SyntaxIssue {
   if (!DURATION.test(text)) return ['is not a duration', 'write it like "720h" (30 days) or "168h0m0s"'];
   if (!/[1-9]/.test(text)) return ['is zero', 'use a positive duration such as "168h"'];
+  if (goDurationSeconds(text)! > GO_MAX_SECONDS) return ['is longer than a Go duration can hold (about 2,562,047h)', 'use a shorter duration, e.g. "8760h" for a year'];
   return undefined;
+}
+
+/** A Velero backup's retention: a Go duration of at least an hour (a shorter one expires backups as they finish). */
+export function backupTtl(text: string): SyntaxIssue {
+  const issue = goDuration(text);
+  if (issue) return issue;
+  if (goDurationSeconds(text)! < 3600) return ['is shorter than an hour', 'keep backups at least "1h"; the defaults are "720h" (daily, dr) and "168h" (hourly)'];
+  return undefined;
+}
+
+/** Seconds of a Go duration such as `5m` or `1h30m`; undefined when it is not one. */
+export function goDurationSeconds(text: string): number | undefined {
+  if (!DURATION.test(text)) return undefined;
+  let seconds = 0;
+  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(amount) * UNIT_SECONDS[unit!]!;
+  return seconds;
 }
