@@ -54,7 +54,7 @@ export default defineFleet({
       nodePools: [{ name: 'general', instanceType: 'm6i.xlarge', replicas: 3, autoscaling: { min: 2, max: 6 } }],
       addons: {
         'cert-manager': true, 'external-secrets': true, 'kube-prometheus-stack': true, 'ingress-nginx': true,
-        kyverno: true, velero: true, thanos: true,
+        kyverno: true, velero: true, thanos: true, 'external-dns': true,
       },
       labels: { 'acme.io/cost-center': 'platform-staging' },
     },

@@ -8,6 +8,7 @@ import { findCycle } from '../addons/graph';
 import type { MergedAddon } from '../addons/merge';
 import { mergeSelections } from '../addons/merge';
 import type { AddonName } from '../addons/names';
+import type { PlatformDefinition } from '../addons/options';
 import type { ProviderDefinition } from '../definition';
 import type { Problems } from '../problems';
 import type { RuleContext } from './context';
@@ -123,6 +124,7 @@ export function checkAddons(context: RuleContext, catalog: Catalog): void {
   }
   checkEnvironmentOnlyOptions(context, catalog);
   checkCni(users, problems);
+  checkMetricsReachHub(users, parsed.platform ?? {}, problems);
   for (const { path, addon, count } of missingIrsa.values()) {
     problems.add(
       'platform.irsaRoleArn',
@@ -149,6 +151,32 @@ function checkEnvironmentOnlyOptions({ parsed, problems }: RuleContext, catalog:
         problems.add(path, `${path} is set on a cluster, but "${name}" reads ${option} per environment (the objects it shapes are shared by the environment's clusters); set environments.${cluster.def.environment}.addons.${name}.${option} instead`);
       }
     }
+  }
+}
+
+/**
+ * A spoke's metrics reach the hub through its Thanos sidecar, at the address the
+ * hub's Thanos Query dials. When that name lies in a zone the fleet's external-dns
+ * manages (platform.externalDns.domainFilters), external-dns on the spoke publishes
+ * it from the sidecar's Service, so the spoke must run external-dns; a name outside
+ * those zones is the user's to publish.
+ */
+function checkMetricsReachHub(users: readonly AddonUser[], platform: PlatformDefinition, problems: Problems): void {
+  const pattern = platform.thanos?.sidecarEndpoint;
+  const zones = platform.externalDns?.domainFilters ?? [];
+  if (pattern === undefined || zones.length === 0) return;
+  for (const user of users) {
+    if (user.path === 'hub' || !user.defaultsKnown) continue;
+    if (user.addons.get('thanos')?.enabled !== true || user.addons.get('external-dns')?.enabled === true) continue;
+    const address = pattern.replaceAll('{cluster}', user.name);
+    const host = address.slice(0, address.lastIndexOf(':')).toLowerCase();
+    const zone = zones.find((z) => host === z.toLowerCase() || host.endsWith(`.${z.toLowerCase()}`));
+    if (zone === undefined) continue;
+    const path = `${user.path}.addons["external-dns"]`;
+    problems.add(
+      path,
+      `${path} is not enabled, but ${user.name} runs "thanos": the hub's Thanos Query dials "${address}", in zone "${zone}" that external-dns publishes from the sidecar's Service; enable external-dns for it or for its environment, or give platform.thanos.sidecarEndpoint a zone you publish yourself`,
+    );
   }
 }
 

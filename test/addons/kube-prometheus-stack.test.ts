@@ -77,8 +77,20 @@ describe('kube-prometheus-stack: values', () => {
     });
   });
 
-  it('GIVEN a spoke without external-dns WHEN its values are built THEN its sidecar address is left to the fleet\'s DNS', () => {
+  it('GIVEN a spoke with external-dns WHEN its values are built THEN external-dns publishes its sidecar address', () => {
     expect((kubePrometheusStack.clusterValues!(fleet, byName('staging-us-east-1')) as any).prometheus.thanosServiceExternal.annotations).toEqual({
+      'external-dns.alpha.kubernetes.io/hostname': 'thanos-sidecar.staging-us-east-1.acme.io',
+      'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
+    });
+  });
+
+  it('GIVEN a spoke without external-dns and sidecar names outside the zones external-dns manages WHEN its values are built THEN its sidecar address is left to the fleet\'s DNS', () => {
+    const d = structuredClone(exampleDefinition) as any;
+    d.platform.thanos.sidecarEndpoint = 'thanos-sidecar.{cluster}.metrics.internal:10901';
+    d.environments.staging.addons = { ...d.environments.staging.addons, 'external-dns': false };
+    const own = resolveFleet(d);
+    const staging = own.clusters.find((c) => c.name === 'staging-us-east-1')!;
+    expect((kubePrometheusStack.clusterValues!(own, staging) as any).prometheus.thanosServiceExternal.annotations).toEqual({
       'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
     });
   });

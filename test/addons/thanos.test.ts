@@ -46,6 +46,32 @@ describe('thanos: checks', () => {
   });
 });
 
+describe('thanos: a spoke\'s sidecar name must be published', () => {
+  const managedZone = (d: any) => (d.platform.externalDns = { domainFilters: ['acme.io'] });
+
+  it('GIVEN sidecar names in a zone external-dns manages and spokes without external-dns WHEN checked THEN each spoke is asked to run it', () => {
+    expect(problemsOf(managedZone)).toEqual([
+      'clusters[2].addons["external-dns"] is not enabled, but prod-eks runs "thanos": the hub\'s Thanos Query dials "thanos-sidecar.prod-eks.acme.io:10901", in zone "acme.io" that external-dns publishes from the sidecar\'s Service; enable external-dns for it or for its environment, or give platform.thanos.sidecarEndpoint a zone you publish yourself',
+      'clusters[3].addons["external-dns"] is not enabled, but prod-pulumi runs "thanos": the hub\'s Thanos Query dials "thanos-sidecar.prod-pulumi.acme.io:10901", in zone "acme.io" that external-dns publishes from the sidecar\'s Service; enable external-dns for it or for its environment, or give platform.thanos.sidecarEndpoint a zone you publish yourself',
+      'clusters[4].addons["external-dns"] is not enabled, but prod-existing runs "thanos": the hub\'s Thanos Query dials "thanos-sidecar.prod-existing.acme.io:10901", in zone "acme.io" that external-dns publishes from the sidecar\'s Service; enable external-dns for it or for its environment, or give platform.thanos.sidecarEndpoint a zone you publish yourself',
+      'clusters[5].addons["external-dns"] is not enabled, but prod-other runs "thanos": the hub\'s Thanos Query dials "thanos-sidecar.prod-other.acme.io:10901", in zone "acme.io" that external-dns publishes from the sidecar\'s Service; enable external-dns for it or for its environment, or give platform.thanos.sidecarEndpoint a zone you publish yourself',
+    ]);
+  });
+
+  it('GIVEN external-dns on those spokes, or sidecar names outside its zones WHEN checked THEN no problem (the hub needs none: its Query reads its sidecar in-cluster)', () => {
+    expect(checkFleet(metricsDefinition()).problems).toEqual([]);
+    const withDns = metricsDefinition();
+    managedZone(withDns);
+    withDns.platform.irsaRoleArn = 'arn:aws:iam::111122223333:role/{cluster}-{addon}';
+    withDns.environments.prod.addons['external-dns'] = true;
+    expect(checkFleet(withDns).problems.map((p) => p.message)).toEqual([]);
+    const elsewhere = metricsDefinition();
+    managedZone(elsewhere);
+    elsewhere.platform.thanos.sidecarEndpoint = 'thanos-sidecar.{cluster}.metrics.internal:10901';
+    expect(checkFleet(elsewhere).problems.map((p) => p.message)).toEqual([]);
+  });
+});
+
 describe('disaster-recovery rules: failover alerts need metrics', () => {
   const withPartner = (d: any) => {
     d.clusters[3].standby = true;

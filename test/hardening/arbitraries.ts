@@ -153,6 +153,8 @@ export const validFleet: fc.Arbitrary<{ spec: FleetSpec; definition: FleetDefini
 /** Closes a selection under dependencies, and gives AWS-calling add-ons External Secrets where there is no IRSA. */
 function closeAddons(selected: Iterable<AddonName>, kind: ProviderKind): AddonName[] {
   const set = new Set(selected);
+  // A spoke's Thanos sidecar is reached at a name external-dns publishes.
+  if (set.has('thanos')) set.add('external-dns');
   for (const name of [...set]) for (const dep of DEPENDS_ON[name] ?? []) set.add(dep);
   if (!IRSA.includes(kind) && AWS_ACCESS.some((a) => set.has(a))) set.add('external-secrets');
   return [...set].sort();
