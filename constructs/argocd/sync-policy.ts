@@ -28,6 +28,17 @@ export class Retry {
     });
   }
 
+  /**
+   * Retry with exponential backoff until the sync succeeds (`limit: -1`), for an
+   * Application that may be synced before another one it needs is ready (e.g. its
+   * CRDs): Argo CD orders no Applications against each other, and an automated sync
+   * that gave up is not tried again until the next commit.
+   */
+  static untilSynced(options: { initial?: Duration; factor?: number; max?: Duration } = {}): Retry {
+    const bounded = Retry.exponential(options).spec;
+    return new Retry({ ...bounded, limit: -1 });
+  }
+
   private constructor(readonly spec: NonNullable<SyncPolicySpec['retry']>) {}
 }
 

@@ -9,7 +9,7 @@ import { ApplicationSet } from '../../constructs/argocd/application-set';
 import { ClusterGenerator } from '../../constructs/argocd/cluster-generator';
 import { Destination } from '../../constructs/argocd/destination';
 import { Source } from '../../constructs/argocd/source';
-import { automatedSync } from '../../constructs/argocd/sync-policy';
+import { automatedSync, Retry } from '../../constructs/argocd/sync-policy';
 import { addonLabel, ClusterLabel, ClusterParam, Layout, Names, namespaceLabels, repoPath, type AddonName, type Fleet } from '../../model';
 import { fleetRollingSync, keepApplications, waveLabels } from '../rollout/argocd-waves';
 import { clustersRunning } from './overlays';
@@ -70,6 +70,9 @@ export function addAddonApplicationSet(scope: Construct, fleet: Fleet, addon: Ad
         namespaceLabels: namespaceLabels(fleet, spec.namespace),
         serverSideApply: spec.serverSideApply ?? false,
         respectIgnoreDifferences: spec.hpaManagedReplicas ?? false,
+        // An add-on's objects may need another's CRDs (ServiceMonitor, ExternalSecret) or
+        // webhooks: Argo CD orders no Applications against each other, so it retries until they exist.
+        retry: Retry.untilSynced(),
       }),
       ignoreDifferences: spec.hpaManagedReplicas ? [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }] : [],
     },
