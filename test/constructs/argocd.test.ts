@@ -25,6 +25,10 @@ describe('Argo CD constructs', () => {
     });
   });
 
+  it('GIVEN a retry until synced WHEN the policy is built THEN the limit is -1 (unlimited) with the same backoff', () => {
+    expect(automatedSync({ retry: Retry.untilSynced() }).retry).toEqual({ limit: -1, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } });
+  });
+
   it('GIVEN a fractional backoff factor WHEN the retry is built THEN it is refused with the fix', () => {
     expect(() => Retry.exponential({ factor: 1.5 })).toThrow('Retry.exponential: factor 1.5 must be a whole number ≥ 1 (Argo CD takes an integer); use e.g. 2');
   });

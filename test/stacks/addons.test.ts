@@ -32,6 +32,8 @@ describe('add-on ApplicationSets of the example fleet', () => {
       expect(template.metadata.annotations['argocd.argoproj.io/sync-wave'], name).toBe(String(waves.get(name)));
       expect(template.spec.destination, name).toEqual({ name: '{{ .name }}', namespace: spec.namespace });
       expect(template.spec.project, name).toBe('{{ index .metadata.labels "fleetwright.io/project" }}');
+      // Argo CD orders no Applications: a dependent retries until its dependencies' CRDs exist.
+      expect(template.spec.syncPolicy.retry, name).toEqual({ limit: -1, backoff: { duration: '10s', factor: 2, maxDuration: '5m' } });
       const options: string[] = template.spec.syncPolicy.syncOptions;
       expect(options.includes('ServerSideApply=true'), name).toBe(spec.serverSideApply === true);
       expect(options.includes('RespectIgnoreDifferences=true'), name).toBe(spec.hpaManagedReplicas === true);
