@@ -109,7 +109,9 @@ const COMMANDS: Record<string, Command> = {
       'change passes through, and flags destructive changes: a cluster, Namespace, PVC or StatefulSet with',
       'volume claims, Velero location or schedule removed, pruning switched off, a network range changed.',
       'Refuses a base that holds a production or protected cluster the definition neither keeps nor marks',
-      'decommission: true. Exit codes: 0 no changes, 2 changes, 1 error (bad usage and refusals too).',
+      'decommission: true, and a cluster whose Kubernetes version moves up more than one minor or down.',
+      'Lists Kubernetes upgrades by wave, and warns when one change upgrades more than one wave.',
+      'Exit codes: 0 no changes, 2 changes, 1 error (bad usage and refusals too).',
     ].join('\n'),
     usageExit: 1,
     run: (values, out) =>

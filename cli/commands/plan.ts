@@ -2,7 +2,8 @@
  * `fleetwright plan`: renders the definition at the base (a Git ref of the
  * repository holding it, or a folder synth wrote) and in the working tree,
  * and reports what changes for every cluster. Exit codes as
- * `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error.
+ * `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error
+ * (a refused removal or Kubernetes version change included).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,12 +17,13 @@ import {
   formatJson,
   formatMarkdown,
   formatText,
-  hasChanges,
   planChanges,
+  planExitCode,
   PlanBaseError,
   sideFromDirectory,
   sideFromFleet,
   DEFAULT_MAX_REMOVAL_SHARE,
+  VersionSkewError,
   type PlanSide,
 } from '../../outputs/plan';
 import { ConfigLoadError, DEFAULT_CONFIG, loadConfig } from '../load-config';
@@ -67,7 +69,14 @@ export function runPlan(options: PlanOptions, out: Output): number {
   }
 
   const plan = planChanges(base, head, { maxRemovalShare: maxShare });
-  if (plan.refused.length > 0) return fail(new ClusterRemovalError(plan.refused, `the base (${base.label})`).message);
+  const refusals = [
+    ...(plan.refused.length > 0 ? [new ClusterRemovalError(plan.refused, `the base (${base.label})`).message] : []),
+    ...(plan.refusedVersions.length > 0 ? [new VersionSkewError(plan.refusedVersions, `the base (${base.label})`).message] : []),
+  ];
+  if (refusals.length > 0) {
+    for (const message of refusals) out.stderr(`fleetwright plan: ${message}`);
+    return planExitCode(plan);
+  }
 
   const reports = format === 'json' ? [formatJson(plan)] : format === 'markdown' ? formatMarkdown(plan) : [formatText(plan, { color: options.color === true && options.out === undefined })];
   if (options.out === undefined) {
@@ -81,7 +90,7 @@ export function runPlan(options: PlanOptions, out: Output): number {
     }
     out.stdout(`fleetwright plan: ${plan.affected.length} of ${plan.clusters.size} clusters affected; wrote ${files.join(', ')}`);
   }
-  return hasChanges(plan) ? 2 : 0;
+  return planExitCode(plan);
 }
 
 /** `25%`, `25` or `0` … `100%` → 0.25; undefined when it is not one. */

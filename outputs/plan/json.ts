@@ -2,7 +2,9 @@
  * The plan for tools: one JSON document with sorted keys. `clusters` has
  * every cluster of either side with the counts of added, changed and removed
  * objects that reach it; `destructive` the destructive changes; `waves` the
- * rollout steps in order; `summary` the totals; `changes` every object.
+ * rollout steps in order; `upgrades` the clusters whose Kubernetes version
+ * changes (`{cluster, from, to, wave}`, in rollout order); `summary` the
+ * totals; `changes` every object.
  */
 import { sortedJson, type JsonValue } from '../../model';
 import type { Plan } from './plan';
@@ -28,6 +30,7 @@ export function formatJson(plan: Plan): string {
     clusters: Object.fromEntries([...plan.clusters].map(([name, c]) => [name, c])),
     waves: plan.waves.map((w, order) => ({ order, name: w.name, clusters: w.clusters })),
     outsideWaves: plan.outsideWaves,
+    upgrades: plan.upgrades,
     destructive: plan.destructive,
     removal: plan.removal,
     warnings: plan.warnings,

@@ -17,8 +17,8 @@ export const MARKDOWN_PART_MAX = 65_000;
 export const MERMAID_MAX = 30_000;
 /** Destructive changes listed in the first part; the others are counted. */
 const DESTRUCTIVE_MAX = 100;
-/** Room for the "part i of n" header. */
-const HEADER_MAX = 200;
+/** Longest base or head label a part's header shows; longer ones are cut in the middle. */
+const LABEL_MAX = 1_000;
 /** An object cut to fit what is left of a part keeps at least this much; else it starts a part. */
 const MIN_TRUNCATED = 2_000;
 const FENCE_OPEN = '```diff\n';
@@ -26,16 +26,26 @@ const FENCE_CLOSE = '```\n';
 
 export interface MarkdownOptions {
   /**
-   * Longest part, in characters.
+   * Every part (its header included) is shorter than this, in characters.
    * @default MARKDOWN_PART_MAX
    */
   readonly maxChars?: number;
 }
 
-/** The parts, in order; one part when everything fits. */
+/** The parts, in order, each shorter than `maxChars` with its header; one part when everything fits. */
 export function formatMarkdown(plan: Plan, options: MarkdownOptions = {}): string[] {
   const max = options.maxChars ?? MARKDOWN_PART_MAX;
-  const budget = max - HEADER_MAX;
+  // The header's length is known but for the digits of the part count: room for the widest
+  // header of `digits` digits, and one more digit when the parts turn out more.
+  for (let digits = 1; ; digits++) {
+    const widest = 10 ** digits - 1;
+    const parts = split(plan, max - header(plan, widest, widest).length - 1);
+    if (parts.length <= widest) return parts.map((body, i) => `${header(plan, i + 1, parts.length)}${body}`);
+  }
+}
+
+/** The report cut into bodies of at most `budget` characters. */
+function split(plan: Plan, budget: number): string[] {
   const parts: string[] = [];
   let current = preamble(plan);
   if (current.length > budget) current = `${current.slice(0, budget - 60)}\n\n_(summary truncated)_\n`;
@@ -70,11 +80,20 @@ export function formatMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     }
   }
   flush();
-  return parts.map((body, i) => `${header(plan, i + 1, parts.length)}${body}`);
+  return parts;
 }
 
+/** "part i of n" and the sides' labels (the same length for every `i` and `n` of as many digits, and `i` > 1). */
 function header(plan: Plan, i: number, n: number): string {
-  return `### fleetwright plan (part ${i} of ${n})\n\n\`${plan.base}\` → \`${plan.head}\`${i > 1 ? ' (continued)' : ''}\n`;
+  return `### fleetwright plan (part ${i} of ${n})\n\n\`${shortLabel(plan.base)}\` → \`${shortLabel(plan.head)}\`${i > 1 ? ' (continued)' : ''}\n`;
+}
+
+/** A label of at most `LABEL_MAX` characters, cut in the middle, without backticks (they would end the code span). */
+function shortLabel(label: string): string {
+  const text = label.replaceAll('`', "'");
+  if (text.length <= LABEL_MAX) return text;
+  const half = Math.floor((LABEL_MAX - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
 }
 
 function preamble(plan: Plan): string {
@@ -83,6 +102,7 @@ function preamble(plan: Plan): string {
   const out: string[] = [''];
   out.push(`- **${s.clusters}**`, `- ${s.objects}`, `- ${s.rollout}`);
   if (s.outside) out.push(`- ${s.outside}`);
+  if (s.upgrades) out.push(`- ${s.upgrades}`);
   if (plan.destructive.length === 0) out.push('- destructive changes: none');
   else {
     out.push('', '> [!CAUTION]', `> **${plan.destructive.length} destructive change${plan.destructive.length === 1 ? '' : 's'}**`, '>');

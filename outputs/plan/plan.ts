@@ -12,6 +12,7 @@ import { deepEqual, diffValues, type FieldChange } from './diff';
 import { describeDocument, parseFile, type Document, type ObjectIdentity } from './documents';
 import { refusedRemovals, type PreviousCluster, type RefusedRemoval } from './guard';
 import { reportOrder, waveSteps } from './order';
+import { refusedVersions, upgradedWaves, versionChanges, wavesWarning, type RefusedVersion, type VersionChange } from './versions';
 
 /** One side of the comparison. */
 export interface PlanSide {
@@ -88,6 +89,10 @@ export interface Plan {
   readonly destructive: readonly Destructive[];
   /** Removals the guard refuses (the plan is then an error). */
   readonly refused: readonly RefusedRemoval[];
+  /** Clusters whose Kubernetes version the change moves, in rollout order (the hub, then the head's waves). */
+  readonly upgrades: readonly VersionChange[];
+  /** Version changes the version-skew policy forbids (the plan is then an error). */
+  readonly refusedVersions: readonly RefusedVersion[];
   /** Clusters removals reach, and the share of the base's clusters that is. */
   readonly removal: { readonly clusters: number; readonly total: number; readonly share: number; readonly max: number };
   readonly warnings: readonly string[];
@@ -195,6 +200,9 @@ export function planChanges(base: PlanSide, head: PlanSide, options: PlanOptions
   const warnings = share > max
     ? [`this change removes objects from ${removedFrom} of the ${total} clusters (${percent(share)}), more than the ${percent(max)} --max-removal-share allows; make sure this is intended`]
     : [];
+  const upgrades = versionChanges(base.table, head.table, head.fleet?.rollout.waves.map((w) => w.name) ?? []);
+  const upgradeWaves = upgradedWaves(upgrades);
+  if (upgradeWaves.length > 1) warnings.push(wavesWarning(upgradeWaves));
 
   return {
     base: base.label,
@@ -211,6 +219,8 @@ export function planChanges(base: PlanSide, head: PlanSide, options: PlanOptions
     outsideWaves,
     destructive: allDestructive,
     refused: head.fleet && base.previous ? refusedRemovals(base.previous, head.fleet) : [],
+    upgrades,
+    refusedVersions: refusedVersions(upgrades, head.table),
     removal: { clusters: removedFrom, total, share, max },
     warnings,
     table,
@@ -221,6 +231,12 @@ export function planChanges(base: PlanSide, head: PlanSide, options: PlanOptions
 /** Whether the plan changes anything. */
 export function hasChanges(plan: Plan): boolean {
   return plan.changes.length > 0;
+}
+
+/** `fleetwright plan`'s exit code for the plan: 1 when it refuses something, else 2 for changes, 0 for none. */
+export function planExitCode(plan: Plan): 0 | 1 | 2 {
+  if (plan.refused.length > 0 || plan.refusedVersions.length > 0) return 1;
+  return hasChanges(plan) ? 2 : 0;
 }
 
 /** `25%`, `33.3%` */

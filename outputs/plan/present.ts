@@ -122,7 +122,7 @@ function heading(home: Home, plan: Plan): string {
 }
 
 /** The summary's lines (without colour or markup). */
-export function summaryLines(plan: Plan): { clusters: string; objects: string; rollout: string; outside?: string } {
+export function summaryLines(plan: Plan): { clusters: string; objects: string; rollout: string; outside?: string; upgrades?: string } {
   const total = plan.clusters.size;
   const clusters = `clusters affected: ${plan.affected.length} of ${total}${plan.affected.length > 0 ? ` (${names(plan.affected)})` : ''}`;
   const objects = `objects: ${plan.totals.added} added, ${plan.totals.changed} changed, ${plan.totals.removed} removed`;
@@ -134,7 +134,14 @@ export function summaryLines(plan: Plan): { clusters: string; objects: string; r
     objects,
     rollout,
     ...(plan.outsideWaves.length > 0 ? { outside: `outside the waves (removed): ${names(plan.outsideWaves)}` } : {}),
+    ...(plan.upgrades.length > 0 ? { upgrades: `Kubernetes upgrades: ${names(plan.upgrades.map(upgradeText))}` } : {}),
   };
+}
+
+/** `prod-eu-west-1 1.34 → 1.35 (wave early)`, `management 1.34 → 1.35 (hub)` */
+function upgradeText(u: Plan['upgrades'][number]): string {
+  const where = u.wave === 'hub' ? ' (hub)' : u.wave !== undefined ? ` (wave ${u.wave})` : '';
+  return `${u.cluster} ${u.from} → ${u.to}${where}`;
 }
 
 /** `prod-eu-west-1: Namespace velero removed (…) (clusters/…/namespace-velero.yaml)` */

@@ -33,6 +33,7 @@ export function formatText(plan: Plan, options: TextOptions = {}): string {
   const s = summaryLines(plan);
   lines.push('', c.bold('Summary'), `  ${s.clusters}`, `  ${s.objects}`, `  ${s.rollout}`);
   if (s.outside) lines.push(`  ${s.outside}`);
+  if (s.upgrades) lines.push(`  ${s.upgrades}`);
   if (plan.destructive.length === 0) lines.push('  destructive changes: none');
   else {
     lines.push('', c.red(c.bold(`DESTRUCTIVE CHANGES (${plan.destructive.length}):`)));

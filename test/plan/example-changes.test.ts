@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveFleet } from '../../model';
 import { writeTree } from '../../outputs/gitops/writer';
-import { formatText, planChanges, sideFromDirectory, sideFromFleet } from '../../outputs/plan';
+import { formatText, planChanges, planExitCode, sideFromDirectory, sideFromFleet } from '../../outputs/plan';
 import { exampleDefinitionFor, exampleFleet, exampleSynth } from '../helpers/example';
 import { example, NEW_CLUSTER, planBetween, run, sideOfDefinition, withNewCluster, withoutApSoutheast, writeConfig } from '../helpers/plan';
 import { tempDir } from '../helpers/tmp';
@@ -24,6 +24,7 @@ describe('plan: known changes to the example fleet', () => {
     expect(plan.totals).toEqual({ added: 0, changed: 0, removed: 0 });
     expect(plan.waves).toEqual([]);
     expect(plan.destructive).toEqual([]);
+    expect(planExitCode(plan)).toBe(0);
     expect(formatText(plan)).toBe('fleetwright plan: base → head\n\nNo changes: the tree is the same on both sides.\n');
   });
 
@@ -41,6 +42,7 @@ describe('plan: known changes to the example fleet', () => {
     ]);
     expect(plan.destructive).toEqual([]);
     expect(plan.warnings).toEqual([]);
+    expect(planExitCode(plan)).toBe(2);
     // Its Cluster API objects, registration and Karmada membership are the new cluster's.
     const own = plan.changes.filter((c) => c.home.kind === 'cluster').map((c) => c.file);
     expect(own).toEqual(expect.arrayContaining([
@@ -71,6 +73,16 @@ describe('plan: known changes to the example fleet', () => {
       },
     ]);
     expect(plan.affected).toEqual(['prod-ap-southeast-1', 'prod-eu-west-1', 'prod-us-east-1', 'prod-us-west-2', 'staging-us-east-1']);
+    expect(plan.totals).toEqual({ added: 0, changed: 1, removed: 0 });
+    expect(affectedCounts(plan)).toEqual({
+      'prod-ap-southeast-1': { environment: 'prod', wave: 'general', status: 'changed', added: 0, changed: 1, removed: 0 },
+      'prod-eu-west-1': { environment: 'prod', wave: 'early', status: 'changed', added: 0, changed: 1, removed: 0 },
+      'prod-us-east-1': { environment: 'prod', wave: 'canary', status: 'changed', added: 0, changed: 1, removed: 0 },
+      'prod-us-west-2': { environment: 'prod', wave: 'general', status: 'changed', added: 0, changed: 1, removed: 0 },
+      'staging-us-east-1': { environment: 'staging', wave: 'staging', status: 'changed', added: 0, changed: 1, removed: 0 },
+    });
+    expect(plan.destructive).toEqual([]);
+    expect(planExitCode(plan)).toBe(2);
     expect(plan.waves).toEqual([
       { name: 'staging', clusters: ['staging-us-east-1'] },
       { name: 'canary', clusters: ['prod-us-east-1'] },
@@ -109,11 +121,35 @@ describe('plan: known changes to the example fleet', () => {
       'hub/registration/secret-cluster-prod-ap-southeast-1.yaml: metadata.labels.rollout-tier general → early',
     ]);
     expect(plan.waves).toEqual([{ name: 'early', clusters: ['prod-ap-southeast-1'] }]);
+    expect(plan.totals).toEqual({ added: 0, changed: 3, removed: 0 });
+    expect(plan.destructive).toEqual([]);
+    expect(planExitCode(plan)).toBe(2);
+  });
+
+  // Waves select on the rollout-tier label (or the environment), never on a free-form label: the
+  // label's other source is the environment's rolloutTier, which clusters without their own inherit.
+  it('GIVEN an environment\'s rollout-tier label changed WHEN planned THEN only the cluster inheriting it moves, in its new wave', () => {
+    const head = example();
+    head.environments.prod.rolloutTier = 'early';
+    const plan = planBetween(example(), head);
+    expect(plan.affected).toEqual(['prod-us-west-2']);
+    expect(affectedCounts(plan)).toEqual({
+      'prod-us-west-2': { environment: 'prod', wave: 'early', previousWave: 'general', status: 'changed', added: 0, changed: 3, removed: 0 },
+    });
+    expect(plan.changes.map((c) => `${c.file}: ${c.fields.map((f) => `${f.path} ${String(f.before)} → ${String(f.after)}`).join()}`)).toEqual([
+      'clusters/prod-us-west-2/configmap-fleet-cluster.yaml: data.rollout-tier general → early',
+      'hub/cluster-api/prod-us-west-2/cluster-prod-us-west-2.yaml: metadata.labels.rollout-tier general → early',
+      'hub/registration/externalsecret-cluster-prod-us-west-2.yaml: spec.target.template.metadata.labels.rollout-tier general → early',
+    ]);
+    expect(plan.totals).toEqual({ added: 0, changed: 3, removed: 0 });
+    expect(plan.waves).toEqual([{ name: 'early', clusters: ['prod-us-west-2'] }]);
+    expect(planExitCode(plan)).toBe(2);
   });
 
   it('GIVEN a production cluster removed without the opt-in WHEN planned THEN the removal is refused', () => {
     const plan = planBetween(example(), withoutApSoutheast({ decommission: false }));
     expect(plan.refused).toEqual([{ name: 'prod-ap-southeast-1', environment: 'prod', production: true, protected: true }]);
+    expect(planExitCode(plan)).toBe(1);
   });
 
   it('GIVEN a production cluster marked decommission: true WHEN planned THEN it is removed, flagged as destructive with what goes with it, and the removal share is warned about', () => {
@@ -138,6 +174,7 @@ describe('plan: known changes to the example fleet', () => {
     ]);
     expect(plan.removal).toEqual({ clusters: 2, total: 7, share: 2 / 7, max: 0.25 });
     expect(plan.warnings).toEqual(['this change removes objects from 2 of the 7 clusters (28.6%), more than the 25% --max-removal-share allows; make sure this is intended']);
+    expect(planExitCode(plan)).toBe(2);
     expect(planBetween(example(), withoutApSoutheast({ decommission: true }), { maxRemovalShare: 0.3 }).warnings).toEqual([]);
   });
 
@@ -189,6 +226,30 @@ describe('plan: the command line on the example fleet', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('\ncluster prod-us-east-1b (environment prod, wave general, new)\n  + clusters/prod-us-east-1b/addons/argo-rollouts/values.yaml\n');
     expect(r.stdout).toContain('\nSummary\n  clusters affected: 2 of 8 (management, prod-us-east-1b)\n  objects: 34 added, 9 changed, 0 removed\n  rollout: hub (management) → general (prod-us-east-1b)\n  destructive changes: none\n');
+  });
+
+  it('GIVEN an add-on chart bumped by a fleetwright upgrade WHEN planned against the tree written before THEN the summary names the clusters the ApplicationSet reaches and the exit code is 2', () => {
+    const before = path.join(dir, 'cli', 'before-upgrade');
+    writeTree(before, sideOfDefinition(example(), 'base').files, exampleSynth().manifest);
+    const file = path.join(before, 'hub/addons/applicationset-addon-velero.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('targetRevision: "12.1.0"', 'targetRevision: "12.0.0"'));
+    const r = run(dir, ['plan', '--config', base, '--base', before]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      '\nSummary\n  clusters affected: 5 of 7 (prod-ap-southeast-1, prod-eu-west-1, prod-us-east-1, prod-us-west-2, staging-us-east-1)\n  objects: 0 added, 1 changed, 0 removed\n' +
+        '  rollout: staging (staging-us-east-1) → canary (prod-us-east-1) → early (prod-eu-west-1) → general (prod-ap-southeast-1, prod-us-west-2)\n  destructive changes: none\n',
+    );
+  });
+
+  it('GIVEN a rollout-tier label that moves a cluster to another wave WHEN planned THEN the summary has that cluster alone, in its new wave, and the exit code is 2', () => {
+    const head = example();
+    head.clusters.find((c: any) => c.name === 'prod-ap-southeast-1').rolloutTier = 'early';
+    const r = run(dir, ['plan', '--config', writeConfig(path.join(dir, 'cli', 'moved.config.ts'), head), '--base', tree]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('\ncluster prod-ap-southeast-1 (environment prod, wave early)\n');
+    expect(r.stdout).toContain('\nSummary\n  clusters affected: 1 of 7 (prod-ap-southeast-1)\n  objects: 0 added, 3 changed, 0 removed\n  rollout: early (prod-ap-southeast-1)\n  destructive changes: none\n');
   });
 
   it('GIVEN a production cluster removed without the opt-in WHEN planned or synthesized THEN both refuse with the cluster and the opt-in, exit 1, and nothing is written', () => {

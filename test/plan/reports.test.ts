@@ -36,7 +36,8 @@ describe('plan: reports', () => {
 
   it('GIVEN a change WHEN reported as JSON THEN keys are sorted and it has the counts per cluster, the destructive changes and the waves in order', () => {
     const json = JSON.parse(formatJson(smallChange()));
-    expect(Object.keys(json)).toEqual(['affected', 'base', 'changed', 'changes', 'clusters', 'destructive', 'head', 'outsideWaves', 'removal', 'summary', 'warnings', 'waves']);
+    expect(Object.keys(json)).toEqual(['affected', 'base', 'changed', 'changes', 'clusters', 'destructive', 'head', 'outsideWaves', 'removal', 'summary', 'upgrades', 'warnings', 'waves']);
+    expect(json.upgrades).toEqual([]);
     expect(json.summary).toEqual({ added: 0, changed: 4, clustersAffected: 4, clustersTotal: 7, destructive: 0, removed: 0 });
     expect(json.clusters['prod-ap-southeast-1']).toEqual({ added: 0, changed: 4, environment: 'prod', previousWave: 'general', removed: 0, status: 'changed', wave: 'early' });
     expect(json.clusters['dev-us-east-1']).toEqual({ added: 0, changed: 0, environment: 'dev', removed: 0, status: 'unchanged', wave: 'dev' });
@@ -86,6 +87,30 @@ describe('plan: markdown parts for pull-request comments', () => {
     );
     const lines = fenced.join('').split('\n').filter((l) => l !== '');
     expect(lines).toEqual(expected);
+  });
+
+  it('GIVEN long base and head labels WHEN split THEN the header\'s real length is reserved: every part stays under 65,000 characters, labels included', () => {
+    const base = `origin/${'feature/'.repeat(40)}x (0123456789ab)`;
+    const head = `${'/very/deep/checkout'.repeat(16)}/fleet.config.ts (working tree)`;
+    expect(base.length + head.length).toBeGreaterThanOrEqual(500);
+    const long = formatMarkdown({ ...plan, base, head });
+    expect(long.length).toBeGreaterThan(1);
+    long.forEach((part, i) => {
+      expect(part.length).toBeLessThan(MARKDOWN_PART_MAX);
+      expect(part.startsWith(`### fleetwright plan (part ${i + 1} of ${long.length})\n\n\`${base}\` → \`${head}\`${i > 0 ? ' (continued)' : ''}\n`)).toBe(true);
+    });
+    // The parts are still filled: the longest comes within a few lines of the limit.
+    expect(Math.max(...long.map((p) => p.length))).toBeGreaterThan(MARKDOWN_PART_MAX - 2_000);
+  });
+
+  it('GIVEN labels longer than a part WHEN split THEN the header shows them cut in the middle and every part stays under the limit', () => {
+    const base = `b${'a'.repeat(100_000)}`;
+    const head = `h${'e'.repeat(100_000)}`;
+    const long = formatMarkdown({ ...plan, base, head });
+    long.forEach((part) => expect(part.length).toBeLessThan(MARKDOWN_PART_MAX));
+    const shown = /^### fleetwright plan \(part 1 of \d+\)\n\n`([^`]*)` → `([^`]*)`\n/.exec(long[0]!)!;
+    expect(shown[1]).toBe(`b${'a'.repeat(498)}…${'a'.repeat(499)}`);
+    expect(shown[2]).toBe(`h${'e'.repeat(498)}…${'e'.repeat(499)}`);
   });
 
   it('GIVEN one object whose diff alone is longer than a part WHEN split THEN it is truncated with a note and the part stays under the limit', () => {
