@@ -99,7 +99,7 @@ function deliver(inputs: EnvironmentStackInputs, cluster: Cluster, hub: HubAcces
     ready = [...eks.nodeGroups];
   } else if (isClusterApi(cluster)) {
     const objects = new ClusterApiObjects(cluster.name, { cluster, units, hub: hub.get() }, { parent: group });
-    kubeconfig = clusterApiKubeconfig(config.fleet, cluster, { hub: hub.get(), parent: group, dependsOn: objects.resources });
+    kubeconfig = clusterApiKubeconfig(config.fleet, cluster, { hub: hub.get(), parent: group, cluster: objects.cluster, dependsOn: objects.resources });
     endpoint = serverOf(kubeconfig);
   } else if (provider.kind === 'existing' && provider.auth.kind === 'aws-iam') {
     kubeconfig = pulumi.secret(awsIamKubeconfig(cluster)!);

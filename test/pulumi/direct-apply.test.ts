@@ -3,7 +3,9 @@
  * the cluster's Cluster API objects to the hub, reads the kubeconfig Cluster
  * API writes, and applies through it what Argo CD would otherwise sync. Every
  * object and chart is compared with the synthesized tree, read through the
- * rendered ApplicationSets (and `kubectl kustomize` where available).
+ * rendered ApplicationSets (and `kubectl kustomize` where available), the
+ * Cluster API `Cluster` without the Pulumi-only await annotations the stack
+ * adds (`CONTROL_PLANE_AWAIT_ANNOTATIONS`, outputs/pulumi/cluster-api.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +13,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { Layout } from '../../model';
+import { CONTROL_PLANE_AWAIT_ANNOTATIONS } from '../../outputs/pulumi/cluster-api';
 import { folderObjects } from '../../stacks/delivery';
 import type { KubeObject } from '../../stacks/rendered';
 import { argoChartNamespaces } from '../helpers/argo-namespaces';
@@ -38,6 +41,22 @@ let releases: RecordedResource[];
 let capiObjects: RecordedResource[];
 
 const providerRef = (r: RecordedResource) => `${r.urn}::${r.name}-id`;
+
+/**
+ * An object the stack applies to the hub as synth renders it: without the
+ * annotations of `CONTROL_PLANE_AWAIT_ANNOTATIONS` (exactly those keys with
+ * exactly those values), the only thing a stack adds. Anything else stays, so
+ * the comparison still sees every other difference.
+ */
+function asRendered(r: RecordedResource): KubeObject {
+  const object = r.inputs as KubeObject;
+  const annotations = Object.entries(object.metadata.annotations ?? {}).filter(([k, v]) => CONTROL_PLANE_AWAIT_ANNOTATIONS[k] !== v);
+  const metadata = Object.fromEntries(Object.entries(object.metadata).filter(([k]) => k !== 'annotations')) as KubeObject['metadata'];
+  return { ...object, metadata: annotations.length === 0 ? metadata : { ...metadata, annotations: Object.fromEntries(annotations) } };
+}
+
+/** Whether the stack added an annotation of `CONTROL_PLANE_AWAIT_ANNOTATIONS` to the object. */
+const awaited = (r: RecordedResource) => Object.keys(CONTROL_PLANE_AWAIT_ANNOTATIONS).some((k) => k in (r.inputs.metadata.annotations ?? {}));
 
 beforeAll(async () => {
   run = await runStack('dev', stackFileConfig('dev'));
@@ -92,7 +111,15 @@ describe('GIVEN the dev stack (environments.dev.delivery "pulumi") WHEN it runs'
 
   it('THEN the objects applied to the hub are exactly hub/cluster-api/dev-us-east-1, which the hub\'s kustomization leaves out', () => {
     const folder = Layout.hubClusterApiCluster(CLUSTER);
-    expect(byKey(capiObjects.map((r) => r.inputs as KubeObject))).toEqual(byKey(folderObjects(units, folder)));
+    expect(byKey(capiObjects.map(asRendered))).toEqual(byKey(folderObjects(units, folder)));
+    // What asRendered leaves out is on the Cluster only, with its exact values.
+    expect(capiObjects.filter(awaited).map((r) => `${r.type} ${r.name}`)).toEqual([
+      'kubernetes:cluster.x-k8s.io/v1beta2:Cluster dev-us-east-1/hub/clusters/dev-us-east-1',
+    ]);
+    expect(run.recorder.one('kubernetes:cluster.x-k8s.io/v1beta2:Cluster').inputs.metadata.annotations).toEqual({
+      'pulumi.com/waitFor': 'condition=ControlPlaneInitialized',
+      'pulumi.com/timeoutSeconds': '1800',
+    });
     expect(units.find((u) => u.dir === Layout.hubClusterApi)!.includes).not.toContain(folder);
     expect(capiObjects.map((r) => r.name).sort()).toEqual([
       'dev-us-east-1/hub/clusters/dev-us-east-1',
@@ -163,6 +190,6 @@ describe.skipIf(!kubectl.available && !conformanceRequired)('GIVEN the example t
     const view = argoView(exampleFleet, units, cluster);
     const folders = view.folders.map((f) => f.folder);
     expect(byKey(applied.map((r) => r.inputs as KubeObject))).toEqual(byKey([...folders.flatMap(build), ...argoChartNamespaces(units, view)]));
-    expect(byKey(capiObjects.map((r) => r.inputs as KubeObject))).toEqual(byKey(build(Layout.hubClusterApiCluster(CLUSTER))));
+    expect(byKey(capiObjects.map(asRendered))).toEqual(byKey(build(Layout.hubClusterApiCluster(CLUSTER))));
   });
 });
