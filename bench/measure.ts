@@ -9,6 +9,13 @@
  * The phases are the ones `synthesizeTo` runs, called one by one so each
  * can be timed; the peak RSS is read before the floor and the reference run,
  * so it is synth's alone (plus what loading the modules took).
+ *
+ * End to end is what `fleetwright synth` costs once Node has started:
+ * loading (from Node's bootstrap completing to this benchmark starting: tsx,
+ * the CLI's modules and the example fleet's module) plus synth. The bench
+ * process loads the modules `fleetwright synth` loads: `cli/main.ts` imports
+ * every command, this benchmark included (were commands loaded only when run,
+ * loading here would be an upper bound of synth's).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -45,14 +52,30 @@ export interface RunResult {
   readonly rss_mb: number;
   /** From the process's start until the benchmark began: Node, tsx and the modules loading. */
   readonly startup_ms: number;
+  /**
+   * From Node's bootstrap completing (`performance.nodeTiming.bootstrapComplete`)
+   * until the benchmark began: tsx registering, then the CLI's modules and the
+   * example fleet's module loading. `startup_ms` less Node's own start-up.
+   */
+  readonly load_ms: number;
+  /** `load_ms` + `synth_ms`: `fleetwright synth` end to end, once Node has started. */
+  readonly end_to_end_ms: number;
   readonly floor_ms: number;
-  /** Undefined when not measured (above `referenceMax`). */
-  readonly cdk8s_ms?: number;
+  /** Null when not measured (above `referenceMax`; `cdk8s_skipped` says why). */
+  readonly cdk8s_ms: number | null;
+  /** Why cdk8s was not measured; null when it was. */
+  readonly cdk8s_skipped: string | null;
   /** A second synth into the same folder with no change: its time and how many files it wrote (must be 0). */
   readonly resynth_ms: number;
   readonly resynth_files_written: number;
-  /** `plan` of a one-cluster change (a label added to one production cluster), when measured. */
-  readonly plan_ms?: number;
+  /** `plan` of a one-cluster change (a label added to one production cluster); null when not measured. */
+  readonly plan_ms: number | null;
+  /** synth time ÷ JSON.stringify time (how far above the floor synth is). */
+  readonly floor_ratio: number;
+  /** serialization time ÷ JSON.stringify time. */
+  readonly serialize_floor_ratio: number;
+  /** cdk8s App.synth() time ÷ synth time (how many times faster synth is); null when cdk8s was not measured. */
+  readonly cdk8s_ratio: number | null;
 }
 
 export interface MeasureOptions {
@@ -66,9 +89,25 @@ export interface MeasureOptions {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** The ratios to synth's time, from (rounded) times in ms; a floor under 0.1 ms counts as 0.1 ms. */
+export function ratios(synth: number, serialize: number, floor: number, cdk8s: number | null): Pick<RunResult, 'floor_ratio' | 'serialize_floor_ratio' | 'cdk8s_ratio'> {
+  return {
+    floor_ratio: round(synth / Math.max(floor, 0.1)),
+    serialize_floor_ratio: round(serialize / Math.max(floor, 0.1)),
+    cdk8s_ratio: cdk8s === null ? null : round(cdk8s / synth),
+  };
+}
+
+/** Why the reference is not measured for `clusters` clusters. */
+export function cdk8sSkipped(clusters: number, referenceMax: number): string {
+  return `above --reference-max ${referenceMax}; cdk8s App.synth() is superlinear: pass --reference-max ${clusters} to measure it`;
+}
+
 /** Runs the benchmark for a fleet of `clusters` generated clusters. */
 export function measure(clusters: number, options: MeasureOptions): RunResult {
   const startup = performance.now();
+  // Node's own start-up ends at bootstrapComplete (ms from the same time origin).
+  const load = Math.max(0, startup - performance.nodeTiming.bootstrapComplete);
   const definition = generateFleet(clusters);
   const outDir = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'fleetwright-bench-'));
   try {
@@ -102,21 +141,26 @@ export function measure(clusters: number, options: MeasureOptions): RunResult {
     for (const content of files.values()) bytes += Buffer.byteLength(content);
     const objects = rendered.units.reduce((n, u) => n + u.objects.length, 0);
     const floor = jsonFloor(documents);
-    const reference = clusters <= options.referenceMax ? cdk8sReference(rendered.units) : undefined;
+    const reference = clusters <= options.referenceMax ? round(cdk8sReference(rendered.units)) : null;
+    const synth = round(resolve + build + serialize + checks + write);
     return {
       clusters,
       objects,
       files: files.size,
       bytes,
-      synth_ms: round(resolve + build + serialize + checks + write),
+      synth_ms: synth,
       phases_ms: { resolve: round(resolve), build: round(build), serialize: round(serialize), checks: round(checks), write: round(write) },
       rss_mb: Math.round(rssMb),
       startup_ms: round(startup),
+      load_ms: round(load),
+      end_to_end_ms: round(round(load) + synth),
       floor_ms: round(floor),
-      ...(reference !== undefined ? { cdk8s_ms: round(reference) } : {}),
+      cdk8s_ms: reference,
+      cdk8s_skipped: reference === null ? cdk8sSkipped(clusters, options.referenceMax) : null,
       resynth_ms: round(resynth),
       resynth_files_written: again.result.written.length + again.result.removed.length,
-      ...(plan !== undefined ? { plan_ms: round(plan) } : {}),
+      plan_ms: plan === undefined ? null : round(plan),
+      ...ratios(synth, round(serialize), round(floor), reference),
     };
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

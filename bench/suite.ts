@@ -6,21 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { RunResult } from './measure';
+import { ratios, type RunResult } from './measure';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1_000, 5_000];
 
-/** The medians of several runs of one size (each field its own median). */
+/** The medians of several runs of one size (each time its own median; the ratios from the medians). */
 export interface SizeResult extends RunResult {
   readonly runs: number;
   /** synth time per cluster, in ms. */
   readonly per_cluster_ms: number;
-  /** cdk8s App.synth() time ÷ synth time (how many times faster synth is). */
-  readonly cdk8s_ratio?: number;
-  /** synth time ÷ JSON.stringify time (how far above the floor synth is). */
-  readonly floor_ratio: number;
-  /** serialization time ÷ JSON.stringify time. */
-  readonly serialize_floor_ratio: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -35,9 +29,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /** Combines runs of one size into medians and ratios. */
 export function summarize(runs: readonly RunResult[]): SizeResult {
   const first = runs[0]!;
-  const m = (pick: (r: RunResult) => number | undefined): number | undefined => {
-    const values = runs.map(pick).filter((v): v is number => v !== undefined);
-    return values.length === 0 ? undefined : round1(median(values));
+  const m = (pick: (r: RunResult) => number | null): number | null => {
+    const values = runs.map(pick).filter((v): v is number => v !== null);
+    return values.length === 0 ? null : round1(median(values));
   };
   const synth = m((r) => r.synth_ms)!;
   const serialize = m((r) => r.phases_ms.serialize)!;
@@ -58,15 +52,17 @@ export function summarize(runs: readonly RunResult[]): SizeResult {
     },
     rss_mb: m((r) => r.rss_mb)!,
     startup_ms: m((r) => r.startup_ms)!,
+    load_ms: m((r) => r.load_ms)!,
+    end_to_end_ms: m((r) => r.end_to_end_ms)!,
     floor_ms: floor,
-    ...(cdk8s !== undefined ? { cdk8s_ms: cdk8s, cdk8s_ratio: round1(cdk8s / synth) } : {}),
+    cdk8s_ms: cdk8s,
+    cdk8s_skipped: cdk8s === null ? first.cdk8s_skipped : null,
     resynth_ms: m((r) => r.resynth_ms)!,
     resynth_files_written: Math.max(...runs.map((r) => r.resynth_files_written)),
-    ...(runs.some((r) => r.plan_ms !== undefined) ? { plan_ms: m((r) => r.plan_ms)! } : {}),
+    plan_ms: m((r) => r.plan_ms),
+    ...ratios(synth, serialize, floor, cdk8s),
     runs: runs.length,
     per_cluster_ms: round2(synth / first.clusters),
-    floor_ratio: round1(synth / Math.max(floor, 0.1)),
-    serialize_floor_ratio: round1(serialize / Math.max(floor, 0.1)),
   };
 }
 
@@ -79,17 +75,19 @@ export function runChild(clusters: number, referenceMax: number, dir?: string): 
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunResult;
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(2));
+const seconds = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(2));
 
-/** The table `npm run bench` prints (also the README's). */
+/** The table `npm run bench` prints (also the README's); {@link TABLE_LEGEND} explains its columns. */
 export function formatTable(results: readonly SizeResult[]): string {
-  const header = ['clusters', 'objects', 'files', 'MB', 'synth s', 'resolve', 'build', 'serialize', 'checks', 'write', 'ms/cluster', 'RSS MiB', 'JSON floor s', 'synth × floor', 'serialize × floor', 'cdk8s s', 'cdk8s ÷ synth', 're-synth s', 're-synth writes', 'plan s'];
+  const header = ['clusters', 'objects', 'files', 'MB', 'load s', 'synth s', 'end to end s', 'resolve', 'build', 'serialize', 'checks', 'write', 'ms/cluster', 'RSS MiB', 'JSON floor s', 'synth × floor', 'serialize × floor', 'cdk8s s', 'cdk8s ÷ synth', 're-synth s', 're-synth writes', 'plan s'];
   const rows = results.map((r) => [
     String(r.clusters),
     String(r.objects),
     String(r.files),
     (r.bytes / 1e6).toFixed(1),
+    seconds(r.load_ms),
     seconds(r.synth_ms),
+    seconds(r.end_to_end_ms),
     seconds(r.phases_ms.resolve),
     seconds(r.phases_ms.build),
     seconds(r.phases_ms.serialize),
@@ -100,8 +98,8 @@ export function formatTable(results: readonly SizeResult[]): string {
     seconds(r.floor_ms),
     r.floor_ratio.toFixed(1),
     r.serialize_floor_ratio.toFixed(1),
-    seconds(r.cdk8s_ms),
-    r.cdk8s_ratio === undefined ? '—' : `${r.cdk8s_ratio.toFixed(1)}×`,
+    r.cdk8s_skipped !== null ? `skipped (${r.cdk8s_skipped.split(';')[0]})` : seconds(r.cdk8s_ms),
+    r.cdk8s_ratio === null ? '—' : `${r.cdk8s_ratio.toFixed(1)}×`,
     seconds(r.resynth_ms),
     String(r.resynth_files_written),
     seconds(r.plan_ms),
@@ -109,3 +107,12 @@ export function formatTable(results: readonly SizeResult[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+/** What the table's columns mean; `npm run bench` prints it under the table. */
+export const TABLE_LEGEND = [
+  'load: from Node\'s bootstrap completing to synth starting (tsx, the CLI\'s modules, the example fleet\'s module);',
+  'synth: resolve + build + serialize + checks + write (into an empty folder); end to end: load + synth, i.e.',
+  '`fleetwright synth` once Node has started (Node\'s own start-up is not counted). × floor: ÷ the time of',
+  'JSON.stringify of the same documents; cdk8s ÷ synth: cdk8s App.synth() of the same objects ÷ synth',
+  '(skipped above --reference-max). Times in seconds.',
+].join('\n');

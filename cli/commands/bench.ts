@@ -1,13 +1,14 @@
 /**
  * `fleetwright bench`: the scale benchmark (a script, not a test). With
  * `--clusters N --json`, one run of one size in this process, printed as one
- * JSON object; otherwise every size, each run in a fresh process, medians
- * printed as a table and written as JSON.
+ * JSON object (every key always present: what was not measured is null, and
+ * `cdk8s_skipped` says why cdk8s was not); otherwise every size, each run in
+ * a fresh process, medians printed as a table and written as JSON.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { measure } from '../../bench/measure';
-import { DEFAULT_SIZES, formatTable, runChild, summarize, type SizeResult } from '../../bench/suite';
+import { DEFAULT_SIZES, formatTable, runChild, summarize, TABLE_LEGEND, type SizeResult } from '../../bench/suite';
 import { MAX_GENERATED_CLUSTERS } from '../../bench/generate-fleet';
 import type { Output } from '../output';
 
@@ -63,6 +64,7 @@ export function runBench(options: BenchOptions, out: Output): number {
     results.push(summarize(samples));
   }
   out.stdout(formatTable(results));
+  out.stdout(TABLE_LEGEND);
   const file = options.out ?? DEFAULT_BENCH_OUT;
   const dir = options.dir ?? os.tmpdir();
   fs.writeFileSync(file, `${JSON.stringify({ node: process.version, runs, reference_max: referenceMax, dir, sizes: results }, null, 2)}\n`);
