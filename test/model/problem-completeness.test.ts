@@ -86,4 +86,10 @@ describe('problems reported together, without follow-ons', () => {
       'environments.dev.nodePools[0].instanceType "m6i.large" means nothing to provider "capi-docker" of dev-docker; give clusters[1] its own nodePools, without instanceType',
     ]);
   });
+
+  it('GIVEN a cluster label with Argo CD\'s prefix WHEN checked THEN it is refused, not silently overwritten on the registration', () => {
+    expect(problemsOf((d) => (d.clusters[0].labels = { 'argocd.argoproj.io/secret-type': 'repository' }))).toEqual([
+      'clusters[0].labels["argocd.argoproj.io/secret-type"] "argocd.argoproj.io/secret-type" is Argo CD\'s own key on the cluster\'s registration Secret; choose a key with your own prefix, e.g. "example.com/team"',
+    ]);
+  });
 });
