@@ -29,6 +29,7 @@ import {
 import { ConfigLoadError, DEFAULT_CONFIG, loadConfig } from '../load-config';
 import type { Output } from '../output';
 import { loadFleet } from './check';
+import { interruptedWriteNotice } from '../../outputs/gitops/journal';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -55,6 +56,9 @@ export function runPlan(options: PlanOptions, out: Output): number {
   if (maxShare === undefined) return fail(`--max-removal-share ${options.maxRemovalShare} is not a share; give a percentage from 0% to 100%, e.g. 25%`);
 
   const config = options.config ?? DEFAULT_CONFIG;
+  // A folder an interrupted synth left mixes two trees: no base to compare with.
+  const interrupted = isDirectory(options.base) ? interruptedWriteNotice(options.base) : undefined;
+  if (interrupted) return fail(`${interrupted}; run synth there first, or plan against a Git ref`);
   const fleet = loadFleet(options.config, out, 'plan');
   if (!fleet) return 1;
   let head: PlanSide;

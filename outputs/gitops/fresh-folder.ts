@@ -7,6 +7,8 @@
  * by the next one. Where the rename is not possible (the folder is a mount
  * point, the parent is not writable, another platform refuses to replace an
  * empty folder), nothing is left behind and the caller writes file by file.
+ * An output folder that is a symbolic link is resolved: its target is
+ * replaced, and the link stays.
  *
  * Big trees are written by two threads at once (see `parallelWrite`): creating
  * tens of thousands of small files is system-call bound, and a second core
@@ -15,28 +17,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { makeFolders, removeFolders, resolveOutDir } from './folders';
+import { writeCounter } from './kill-points';
 
 /** Errors of mkdir/rename that mean "not here": the caller falls back to writing file by file. */
 const CANNOT_STAGE = new Set(['EXDEV', 'EBUSY', 'EPERM', 'EACCES', 'EROFS', 'ENOTEMPTY', 'EEXIST', 'EINVAL']);
-
-/** Test-only (test/hardening/crash.test.ts): the variable that makes the writer kill its own process. */
-export const KILL_AFTER_WRITES_ENV = 'FLEETWRIGHT_TEST_KILL_AFTER_WRITES';
-
-/**
- * Test-only: returns the function the writers call after every file system
- * change (write, rename, removal). Only when FLEETWRIGHT_TEST_KILL_AFTER_WRITES
- * is a whole number N ≥ 1 does the N-th call kill the process with SIGKILL,
- * which no handler can catch, so a test can interrupt a real synth mid-write.
- * Unset, or anything else, it does nothing.
- */
-export function writeCounter(): () => void {
-  const raw = process.env[KILL_AFTER_WRITES_ENV];
-  if (raw === undefined || !/^[1-9][0-9]{0,8}$/.test(raw)) return () => {};
-  let left = Number(raw);
-  return () => {
-    if (--left === 0) process.kill(process.pid, 'SIGKILL');
-  };
-}
 
 /** The staging folder beside `outDir`. */
 export function siblingStaging(outDir: string): string {
@@ -70,15 +55,17 @@ export interface FreshFolderOptions {
  * when the folder cannot be replaced in one rename.
  */
 export function writeFreshFolder(outDir: string, files: ReadonlyMap<string, string>, options: FreshFolderOptions = {}): boolean {
+  // A link's target is replaced, not the link (renaming a folder over a link fails).
+  const absolute = resolveOutDir(outDir);
   // Replacing the working folder (`--out .`) would leave the shell in a deleted folder.
   const cwd = process.cwd();
-  const absolute = path.resolve(outDir);
   if (cwd === absolute || cwd.startsWith(`${absolute}${path.sep}`)) return false;
-  const staging = siblingStaging(outDir);
+  const staging = siblingStaging(absolute);
   const done = writeCounter();
+  const made: string[] = [];
   try {
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(staging, { recursive: true });
+    made.push(...makeFolders(staging));
     const entries = [...files];
     if (entries.length >= (options.parallelFrom ?? PARALLEL_WRITE_MIN_FILES)) {
       parallelWrite(staging, entries, done);
@@ -86,11 +73,12 @@ export function writeFreshFolder(outDir: string, files: ReadonlyMap<string, stri
       writeFiles(staging, entries, done);
     }
     // rename(2) replaces an empty folder, or creates the missing one.
-    fs.renameSync(staging, outDir);
+    fs.renameSync(staging, absolute);
     done();
     return true;
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
+    removeFolders(made);
     if (CANNOT_STAGE.has((e as NodeJS.ErrnoException).code ?? '')) return false;
     throw e;
   }
@@ -136,7 +124,7 @@ try {
   }
   Atomics.store(word, 0, 1);
 } catch (e) {
-  port.postMessage({ message: String(e && e.message), code: e && e.code });
+  port.postMessage({ message: String(e && e.message), code: e && e.code, syscall: e && e.syscall, path: e && e.path });
   Atomics.store(word, 0, 2);
 }
 Atomics.notify(word, 0);
@@ -164,11 +152,11 @@ function parallelWrite(root: string, entries: readonly (readonly [string, string
   while (Atomics.load(word, 0) === 0 && Date.now() < deadline) Atomics.wait(word, 0, 0, 100);
   const outcome = Atomics.load(word, 0);
   void worker.terminate();
-  const report = outcome === 2 ? (receiveMessageOnPort(port1)?.message as { message: string; code?: string } | undefined) : undefined;
+  const report = outcome === 2 ? (receiveMessageOnPort(port1)?.message as { message: string; code?: string; syscall?: string; path?: string } | undefined) : undefined;
   port1.close();
   if (failure !== undefined) throw failure;
   if (outcome === 0) throw new Error(`the writer thread did not finish within ${WORKER_TIMEOUT_MS / 1000} s`);
-  if (outcome === 2) throw Object.assign(new Error(report?.message ?? 'the writer thread failed'), { code: report?.code });
+  if (outcome === 2) throw Object.assign(new Error(report?.message ?? 'the writer thread failed'), { code: report?.code, syscall: report?.syscall, path: report?.path });
 }
 
 /** How long `parallelWrite` waits for its worker (it cannot see the worker die while it waits). */

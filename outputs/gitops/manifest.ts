@@ -2,12 +2,17 @@
  * The writer's record of what it owns in an output folder:
  * `.fleetwright/manifest.json`, committed with the tree. Synth reads it to
  * know which files it produced before (to remove those no longer produced
- * and never touch the others) and which clusters it rendered.
+ * and never touch the others) and which clusters it rendered. The same folder
+ * holds the writer's scratch while it writes: the staged files and the journal.
  */
 import type { Fleet } from '../../model';
 
 export const MANIFEST_DIR = '.fleetwright';
 export const MANIFEST_PATH = `${MANIFEST_DIR}/manifest.json`;
+/** Where the writer stages new files before it renames them into place (scratch, removed by every run). */
+export const STAGING_DIR = `${MANIFEST_DIR}/staging`;
+/** The journal of a write in progress (`journal.ts`); scratch, like the staging folder. */
+export const JOURNAL_DIR = `${MANIFEST_DIR}/journal`;
 
 export interface ManifestCluster {
   readonly name: string;

@@ -4,21 +4,30 @@
  * - only files whose content changed are written; a re-run with no change writes nothing;
  * - files produced earlier and no longer produced are removed, with folders left empty;
  * - a file fleetwright did not produce is never touched: if the tree needs its path, nothing is written;
- * - every file is replaced atomically (written in a staging folder, then renamed), and the
- *   manifest is widened before any file moves, so an interrupted run leaves no file
- *   half-written and no file without an owner; the next run completes the change;
- * - changed files are written before stale ones are removed, kustomization.yaml files last
- *   (deepest first) and removed first (shallowest first), so the tree builds at every step;
+ * - a change to an existing tree is all or nothing (`apply.ts`): the new files are staged and
+ *   the previous content of every file to replace or remove is kept (hard links) in a journal
+ *   before any file moves; a failure puts the previous tree back at once, an interruption
+ *   (SIGKILL, a crash) leaves the journal, and the next write puts it back before anything else;
+ * - while files move, the manifest owns every file present, and changed files are written
+ *   before stale ones are removed, kustomization.yaml files last (deepest first) and removed
+ *   first (shallowest first), so even an interrupted tree builds;
  * - into a missing or empty folder the whole tree is staged beside it and renamed into
- *   place at once (`fresh-folder.ts`), which is also the fastest way to write a big fleet.
+ *   place at once (`fresh-folder.ts`), which is also the fastest way to write a big fleet;
+ * - an output folder that is a symbolic link is written through: its target gets the tree;
+ * - a folder or file that cannot be written is one {@link OutputFolderError} naming the path,
+ *   the cause in words and the fix, never a stack trace.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { removeStaleStaging, writeCounter, writeFreshFolder } from './fresh-folder';
-import { formatManifest, MANIFEST_DIR, MANIFEST_PATH, parseManifest, type Manifest } from './manifest';
+import { ApplyFailure, applyChange, type Step } from './apply';
+import { resolveOutDir } from './folders';
+import { removeStaleStaging, writeFreshFolder } from './fresh-folder';
+import { fsCause, fsPath, isFsError } from './fs-errors';
+import { committedManifestFile, restoreInterruptedWrite, type Restored } from './journal';
+import { formatManifest, MANIFEST_PATH, parseManifest, type Manifest } from './manifest';
 import type { TreeFiles } from './tree';
 
-const STAGING = `${MANIFEST_DIR}/staging`;
+export type { Restored } from './journal';
 
 export interface WriteResult {
   /** Files written (created or changed), relative to the output folder. */
@@ -36,15 +45,21 @@ export class OutputFolderError extends Error {
   }
 }
 
-/** Reads the manifest of a previous synth in `outDir`, if any. */
+/**
+ * Reads the manifest of the last complete synth in `outDir`, if any: while a
+ * synth interrupted in `outDir` is not rolled back yet, the manifest it replaced.
+ */
 export function readManifest(outDir: string): Manifest | undefined {
-  const file = path.join(outDir, MANIFEST_PATH);
+  let file: string | undefined;
   let text: string;
   try {
+    file = committedManifestFile(outDir);
+    if (file === undefined) return undefined;
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw new OutputFolderError(`cannot read ${file}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new OutputFolderError(isFsError(e) ? `cannot read ${fsPath(e, outDir)}: ${fsCause(e)}` : (e as Error).message);
   }
   try {
     return parseManifest(text, file);
@@ -53,73 +68,120 @@ export function readManifest(outDir: string): Manifest | undefined {
   }
 }
 
+/**
+ * Puts back the tree that a synth interrupted in `outDir` while it moved files
+ * left (see `journal.ts`); undefined when there was none, or when `outDir` is
+ * no folder (the write reports that). `writeTree` does this first too.
+ */
+export function restoreOutputFolder(outDir: string): Restored | undefined {
+  let dir: string;
+  try {
+    dir = outputFolder(outDir);
+  } catch {
+    return undefined;
+  }
+  return restoreIn(outDir, dir);
+}
+
+/**
+ * Writes `files` and `manifest` into `outDir` by the rules above, after putting back a
+ * tree an interrupted write left. Throws an {@link OutputFolderError} (one line) when the
+ * folder cannot be used, read or written, or when files it did not write are in the way.
+ */
 export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest): WriteResult {
-  checkOutDir(outDir);
-  removeStaleStaging(outDir);
-  const previous = readManifest(outDir);
-  const owned = new Set(previous?.files ?? []);
-
-  const writes: string[] = [];
-  const conflicts: string[] = [];
-  let unchanged = 0;
-  // A missing or empty folder holds none of the files: nothing to read back (the first synth of a big fleet).
-  const empty = isMissingOrEmpty(outDir);
-  for (const [file, content] of files) {
-    const current = empty ? undefined : readIfExists(path.join(outDir, file));
-    if (current === content) unchanged++;
-    else if (current === DIRECTORY || (current !== undefined && !owned.has(file))) conflicts.push(file);
-    else writes.push(file);
-  }
-  if (conflicts.length > 0) {
-    throw new OutputFolderError(
-      `${conflicts.length} file(s) in ${outDir} that fleetwright did not write are in the way:\n${conflicts.map((f) => `  ${f}`).join('\n')}\n` +
-        'move or delete them (fleetwright never overwrites files it did not produce); nothing was written',
-    );
-  }
-  writes.sort();
-  const removals = [...owned].filter((file) => !files.has(file) && typeof readIfExists(path.join(outDir, file)) === 'string').sort();
-
+  const dir = outputFolder(outDir);
+  restoreIn(outDir, dir);
+  const { previous, writes, removals, unchanged, empty, manifestChanged } = compare(outDir, dir, files, manifest);
   const manifestText = formatManifest(manifest);
-  if (empty && writeFreshFolder(outDir, new Map([...files, [MANIFEST_PATH, manifestText]]))) {
-    return { written: writes, removed: [], unchanged: 0 };
-  }
-  const manifestChanged = readIfExists(path.join(outDir, MANIFEST_PATH)) !== manifestText;
-  if (writes.length === 0 && removals.length === 0 && !manifestChanged) return { written: [], removed: [], unchanged };
-
-  const staging = path.join(outDir, STAGING);
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  const made = new Set<string>();
-  const done = writeCounter(); // test-only: a no-op unless FLEETWRIGHT_TEST_KILL_AFTER_WRITES is set
-  const put = (file: string, content: string, n: number) => {
-    const target = path.join(outDir, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      made.add(dir);
+  try {
+    removeStaleStaging(dir);
+    if (empty && writeFreshFolder(dir, new Map([...files, [MANIFEST_PATH, manifestText]]))) {
+      return { written: writes, removed: [], unchanged: 0 };
     }
-    const temp = path.join(staging, String(n));
-    fs.writeFileSync(temp, content);
-    done();
-    fs.renameSync(temp, target);
-    done();
-  };
-
-  // 1. Own every file this run may leave behind before touching any of them.
-  if (writes.length > 0) {
-    put(MANIFEST_PATH, formatManifest({ ...manifest, files: [...new Set([...owned, ...files.keys()])].sort() }), 0);
+    if (writes.length === 0 && removals.length === 0 && !manifestChanged) return { written: [], removed: [], unchanged };
+    const steps: Step[] = [];
+    // 1. Own every file this run may leave behind before touching any of them.
+    if (writes.length > 0) {
+      const owned = previous?.files ?? [];
+      steps.push({ write: MANIFEST_PATH, content: formatManifest({ ...manifest, files: [...new Set([...owned, ...files.keys()])].sort() }) });
+    }
+    // 2. Replace changed files, remove stale ones (in an order that keeps every kustomization buildable).
+    for (const file of buildableOrder(writes, 'write')) steps.push({ write: file, content: files.get(file)! });
+    for (const file of buildableOrder(removals, 'remove')) steps.push({ remove: file });
+    // 3. Record exactly what is owned now.
+    steps.push({ write: MANIFEST_PATH, content: manifestText });
+    applyChange(dir, steps);
+  } catch (e) {
+    throw writeError(e, dir, previous === undefined ? 'nothing was written' : 'the previous tree is unchanged');
   }
-  // 2. Replace changed files, remove stale ones (in an order that keeps every kustomization buildable).
-  buildableOrder(writes, 'write').forEach((file, i) => put(file, files.get(file)!, i + 1));
-  for (const file of buildableOrder(removals, 'remove')) {
-    fs.rmSync(path.join(outDir, file), { force: true });
-    done();
-    removeEmptyParents(outDir, path.dirname(path.join(outDir, file)));
-  }
-  // 3. Record exactly what is owned now.
-  put(MANIFEST_PATH, manifestText, writes.length + 1);
-  fs.rmSync(staging, { recursive: true, force: true });
   return { written: writes, removed: removals, unchanged };
+}
+
+/** What to write and remove; reads the folder (and refuses when files it did not write are in the way). */
+function compare(outDir: string, dir: string, files: TreeFiles, manifest: Manifest) {
+  try {
+    const previous = readManifest(dir);
+    const owned = new Set(previous?.files ?? []);
+    const writes: string[] = [];
+    const conflicts: string[] = [];
+    let unchanged = 0;
+    // A missing or empty folder holds none of the files: nothing to read back (the first synth of a big fleet).
+    const empty = isMissingOrEmpty(dir);
+    for (const [file, content] of files) {
+      const current = empty ? undefined : readIfExists(path.join(dir, file));
+      if (current === content) unchanged++;
+      else if (current === DIRECTORY || (current !== undefined && !owned.has(file))) conflicts.push(file);
+      else writes.push(file);
+    }
+    if (conflicts.length > 0) {
+      throw new OutputFolderError(
+        `${conflicts.length} file(s) in ${outDir} that fleetwright did not write are in the way:\n${conflicts.map((f) => `  ${f}`).join('\n')}\n` +
+          'move or delete them (fleetwright never overwrites files it did not produce); nothing was written',
+      );
+    }
+    writes.sort();
+    const removals = [...owned].filter((file) => !files.has(file) && typeof readIfExists(path.join(dir, file)) === 'string').sort();
+    const manifestChanged = (empty ? undefined : readIfExists(path.join(dir, MANIFEST_PATH))) !== formatManifest(manifest);
+    return { previous, writes, removals, unchanged, empty, manifestChanged };
+  } catch (e) {
+    if (isFsError(e)) throw new OutputFolderError(`cannot read ${fsPath(e, dir)}: ${fsCause(e)}; nothing was written`);
+    throw e;
+  }
+}
+
+/** The output folder with links resolved; refuses a path that is no folder. */
+function outputFolder(outDir: string): string {
+  let dir: string;
+  let stat: fs.Stats | undefined;
+  try {
+    dir = resolveOutDir(outDir);
+    stat = fs.statSync(dir, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new OutputFolderError(`cannot use ${outDir} as the output folder: ${isFsError(e) ? fsCause(e) : (e as Error).message}`);
+  }
+  if (stat !== undefined && !stat.isDirectory()) throw new OutputFolderError(`${outDir} is a file, not a folder; choose another --out`);
+  return dir;
+}
+
+function restoreIn(outDir: string, dir: string): Restored | undefined {
+  try {
+    return restoreInterruptedWrite(dir);
+  } catch (e) {
+    const why = isFsError(e) ? `${fsPath(e, dir)}: ${fsCause(e, false)}` : (e as Error).message;
+    throw new OutputFolderError(`cannot put back the previous tree in ${outDir}, which an interrupted synth left half-replaced: ${why}; fix that and run synth again`);
+  }
+}
+
+/** The one line for a write that failed: the path, the cause in words, the fix, and the state of the tree. */
+function writeError(e: unknown, dir: string, unchanged: string): unknown {
+  if (e instanceof OutputFolderError) return e;
+  const error = e instanceof ApplyFailure ? e.error : e;
+  if (!isFsError(error)) return error;
+  const failed = `cannot write ${fsPath(error, dir)}: ${fsCause(error)}`;
+  if (!(e instanceof ApplyFailure) || e.restoreFailure === undefined) return new OutputFolderError(`${failed}; ${unchanged}`);
+  const restore = e.restoreFailure;
+  const why = isFsError(restore) ? `${fsPath(restore, dir)}: ${fsCause(restore, false)}` : (restore as Error).message;
+  return new OutputFolderError(`${failed}; putting the previous tree back failed too (${why}); the next synth puts it back`);
 }
 
 const isKustomization = (file: string) => path.posix.basename(file) === 'kustomization.yaml';
@@ -137,23 +199,12 @@ function buildableOrder(files: readonly string[], op: 'write' | 'remove'): strin
   return op === 'write' ? [...others, ...kustomizations] : [...kustomizations, ...others];
 }
 
-function checkOutDir(outDir: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(outDir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new OutputFolderError(`cannot use ${outDir} as the output folder: ${(e as Error).message}`);
-  }
-  if (!stat.isDirectory()) throw new OutputFolderError(`${outDir} is a file, not a folder; choose another --out`);
-}
-
 function isMissingOrEmpty(dir: string): boolean {
   try {
     return fs.readdirSync(dir).length === 0;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw new OutputFolderError(`cannot read the output folder ${dir}: ${(e as Error).message}`);
+    throw e;
   }
 }
 
@@ -168,18 +219,5 @@ function readIfExists(file: string): string | typeof DIRECTORY | undefined {
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     if (code === 'EISDIR') return DIRECTORY;
     throw e;
-  }
-}
-
-function removeEmptyParents(root: string, dir: string): void {
-  const stop = path.resolve(root);
-  let current = path.resolve(dir);
-  while (current.startsWith(`${stop}${path.sep}`)) {
-    try {
-      fs.rmdirSync(current);
-    } catch {
-      return; // not empty (the user's files, or ours still in use)
-    }
-    current = path.dirname(current);
   }
 }

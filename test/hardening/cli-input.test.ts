@@ -87,7 +87,7 @@ cases.push(
     title: 'synth with --out under a file (not writable)',
     args: ['synth', '--config', VALID, '--out', `${A_FILE}/sub`],
     code: 1,
-    stderr: [`fleetwright synth: cannot use ${A_FILE}/sub as the output folder: ENOTDIR: not a directory, stat '${A_FILE}/sub'`],
+    stderr: [`fleetwright synth: cannot use ${A_FILE}/sub as the output folder: a part of the path is a file, not a folder (ENOTDIR); choose another --out`],
   },
   { title: 'graph with --out a file', args: ['graph', '--config', VALID, '--out', A_FILE], code: 1, stderr: [`fleetwright graph: ${A_FILE} is a file, not a folder; choose another --out; nothing was written`] },
   {
@@ -109,6 +109,39 @@ cases.push(
     stderr: [`fleetwright plan: cannot write the report to ${BASE}: EISDIR: illegal operation on a directory, open '${BASE}'; choose another --out`],
   },
 );
+
+/**
+ * An --out where even root cannot create a folder: /sys refuses (EPERM on Linux), and /proc
+ * answers ENOENT (on which Node 20's recursive mkdir loops forever, so this also proves synth
+ * does not hang). Skipped with a notice where the folder does not exist.
+ */
+const REFUSING: readonly { root: string; code: string; cause: string }[] = [
+  { root: '/sys', code: 'EPERM', cause: 'operation not permitted (EPERM); choose another --out or fix its permissions' },
+  { root: '/sys', code: 'EACCES', cause: 'permission denied (EACCES); choose another --out or fix its permissions' },
+  { root: '/sys', code: 'EROFS', cause: 'read-only file system (EROFS); choose another --out on a writable file system' },
+  { root: '/proc', code: 'ENOENT', cause: 'no such file or folder, and the file system does not let it be created (ENOENT); choose another --out' },
+];
+for (const root of ['/sys', '/proc']) {
+  const parent = `${root}/fleetwright-test`;
+  let code: string | undefined;
+  try {
+    fs.mkdirSync(parent);
+    fs.rmdirSync(parent);
+  } catch (e) {
+    code = (e as NodeJS.ErrnoException).code;
+  }
+  const expected = REFUSING.find((r) => r.root === root && r.code === code);
+  if (expected === undefined) {
+    console.warn(`[cli-input] synth with --out under ${root} skipped: mkdir ${parent} gave ${code ?? 'no error'}, not a refusal this test knows`);
+    continue;
+  }
+  cases.push({
+    title: `synth with --out under ${root} (no folder can be created there, even by root)`,
+    args: ['synth', '--config', VALID, '--out', `${parent}/gitops`],
+    code: 1,
+    stderr: [`fleetwright synth: cannot write ${parent}: ${expected.cause}; nothing was written`],
+  });
+}
 
 interface Result {
   readonly code: number | null;

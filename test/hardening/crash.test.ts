@@ -1,10 +1,19 @@
 /**
- * Crash safety of the writer: a real `fleetwright synth` process is killed
- * with SIGKILL at chosen points of its writes (the test-only
- * FLEETWRIGHT_TEST_KILL_AFTER_WRITES hook in outputs/gitops/fresh-folder.ts),
- * and the tree it leaves must hold, file by file, either the old or the new
- * content, never a partial file, with the user's files untouched; the next
- * synth must complete the change exactly.
+ * Crash safety of the writer: real `fleetwright synth` processes are
+ * interrupted at chosen file system changes (the test-only hook of
+ * outputs/gitops/kill-points.ts) while they change an existing tree:
+ * (a) killed before any file moves (staging, saving the previous files,
+ *     recording the journal): the tree is byte for byte the previous one,
+ *     the very same files; only the writer's scratch under .fleetwright/ is
+ *     extra, and no journal is pending;
+ * (b) SIGKILL while files move: the journal is pending (the mixed tree
+ *     still builds, and its manifest owns every file in it); the next synth,
+ *     even of an invalid definition, first puts the previous tree back, byte
+ *     for byte, and removes every trace of the interrupted one;
+ * (c) SIGTERM or SIGINT while files move: synth puts the previous tree back
+ *     itself, says so in one line and exits 128 + the signal's number;
+ * (d) after each, a synth writes exactly the new tree; the user's files, in
+ *     folders the writer also writes, are never touched.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,8 +21,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet } from '../../bench/generate-fleet';
 import { checkFleet } from '../../model';
-import { KILL_AFTER_WRITES_ENV } from '../../outputs/gitops/fresh-folder';
-import { MANIFEST_PATH } from '../../outputs/gitops/manifest';
+import { KILL_AFTER_WRITES_ENV } from '../../outputs/gitops/kill-points';
+import { JOURNAL_DIR, MANIFEST_PATH, STAGING_DIR } from '../../outputs/gitops/manifest';
 import { synthesizeTo } from '../../outputs/synth';
 import { announceSkip, conformanceRequired, kubectlTool, PROJECT } from '../helpers/conformance';
 import { mutableDefinition } from '../helpers/definitions';
@@ -22,7 +31,7 @@ import { readTree, tempDir } from '../helpers/tmp';
 const BIN = path.join(PROJECT, 'bin', 'fleetwright.js');
 const kubectl = kubectlTool();
 announceSkip('kubectl kustomize builds of interrupted trees', kubectl);
-const SIGKILL = 'SIGKILL';
+const PENDING = `${JOURNAL_DIR}/pending.json`;
 
 const { dir: work, cleanup } = tempDir('fleetwright-crash-');
 afterAll(cleanup);
@@ -36,12 +45,13 @@ function writeConfig(name: string, definition: unknown): string {
   return file;
 }
 
-function synth(config: string, out: string, killAfter?: number) {
+/** Runs synth; `kill` is the hook's value (`apply:3`, `prepare:2:SIGTERM`, a plain count). */
+function synth(config: string, out: string, kill?: string | number) {
   const env: NodeJS.ProcessEnv = { ...process.env, CDK8S_OUTDIR: '' };
   delete env[KILL_AFTER_WRITES_ENV];
-  if (killAfter !== undefined) env[KILL_AFTER_WRITES_ENV] = String(killAfter);
+  if (kill !== undefined) env[KILL_AFTER_WRITES_ENV] = String(kill);
   const r = spawnSync(process.execPath, [BIN, 'synth', '--config', config, '--out', out], { cwd: work, encoding: 'utf8', env });
-  return { status: r.status, signal: r.signal, stderr: r.stderr };
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 function copyTree(from: Record<string, string>, to: string): void {
@@ -50,6 +60,14 @@ function copyTree(from: Record<string, string>, to: string): void {
     fs.writeFileSync(path.join(to, file), content);
   }
 }
+
+/** Inode and modification time of every file: equal means the very same files, not copies of them. */
+function identities(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.keys(readTree(dir)).map((f) => [f, `${fs.statSync(path.join(dir, f)).ino}:${fs.statSync(path.join(dir, f)).mtimeMs}`]));
+}
+
+const isScratch = (file: string) => file.startsWith(`${STAGING_DIR}/`) || file.startsWith(`${JOURNAL_DIR}/`);
+const withoutScratch = <T>(tree: Record<string, T>) => Object.fromEntries(Object.entries(tree).filter(([f]) => !isScratch(f)));
 
 /** The folders `kubectl kustomize` builds: the hub and every cluster. */
 function entryFolders(tree: Record<string, string>): string[] {
@@ -71,13 +89,32 @@ const after = {
 
 let oldConfig: string;
 let newConfig: string;
+let invalidConfig: string;
 let OLD: Record<string, string>;
 let NEW: Record<string, string>;
 
-describe('the writer under SIGKILL', () => {
+/**
+ * What the writer does for a change from `from` to `to` (outputs/gitops/writer.ts, apply.ts):
+ * prepare: stage the widened manifest, each written file and the final manifest, save each file
+ * replaced or removed and the manifest, record the journal; apply: move the widened manifest,
+ * each written file, remove each stale one, move the final manifest.
+ */
+function phases(from: Record<string, string>, to: Record<string, string>) {
+  const files = (tree: Record<string, string>) => Object.keys(tree).filter((f) => f !== MANIFEST_PATH);
+  const changed = files(to).filter((f) => from[f] !== undefined && from[f] !== to[f]).length;
+  const created = files(to).filter((f) => from[f] === undefined).length;
+  const removed = files(from).filter((f) => to[f] === undefined).length;
+  const writes = changed + created;
+  const widen = writes > 0 ? 1 : 0;
+  const saved = changed + removed + 1;
+  return { staged: widen + writes + 1, saved, created, prepare: widen + writes + 1 + saved + 1, apply: widen + writes + removed + 1 };
+}
+
+describe('the writer interrupted while it changes an existing tree', () => {
   beforeAll(() => {
     oldConfig = writeConfig('old.config.ts', before);
     newConfig = writeConfig('new.config.ts', after);
+    invalidConfig = writeConfig('invalid.config.ts', { ...after, clusters: 'not a list' });
     const oldDir = path.join(work, 'expected-old');
     const newDir = path.join(work, 'expected-new');
     expect(synth(oldConfig, oldDir).status).toBe(0);
@@ -86,63 +123,79 @@ describe('the writer under SIGKILL', () => {
     NEW = readTree(newDir);
   }, 120_000);
 
-  /**
-   * Every path of either tree holds its old or its new content, or is absent where one of them
-   * lacks it (never a partial file), and no other file of fleetwright's is there.
-   */
-  function expectOldOrNew(tree: Record<string, string>, from: Record<string, string>, to: Record<string, string>): void {
-    const bad: string[] = [];
-    for (const file of new Set([...Object.keys(from), ...Object.keys(to)])) {
-      if (file === MANIFEST_PATH) continue;
-      const now = tree[file];
-      if (now !== from[file] && now !== to[file]) bad.push(file);
-    }
-    expect(bad).toEqual([]);
-    expect(Object.keys(tree).filter((f) => !(f in from) && !(f in to) && !(f in USER_FILES))).toEqual([]);
+  /** A fresh copy of `from` with the user's files; returns the identities of its files. */
+  function start(out: string, from: Record<string, string>): Record<string, string> {
+    fs.rmSync(out, { recursive: true, force: true });
+    copyTree({ ...from, ...USER_FILES }, out);
+    return identities(out);
   }
 
-  describe('a synth killed while it rewrites an existing tree', () => {
-    it('GIVEN the change WHEN compared THEN it rewrites files all over the tree and removes files (the scenario is worth interrupting)', () => {
-      const changed = Object.keys(NEW).filter((f) => OLD[f] !== undefined && OLD[f] !== NEW[f]);
-      const removed = Object.keys(OLD).filter((f) => NEW[f] === undefined);
-      expect(changed.length).toBeGreaterThan(N);
-      expect(removed.length).toBeGreaterThan(1);
-      expect(removed.filter((f) => !f.includes(removedCluster))).toEqual([]);
-      expect(Object.keys(NEW).filter((f) => OLD[f] === undefined)).toEqual([]);
-    });
+  /** (d) A synth with no hook completes, and writes exactly the new tree, with no scratch left. */
+  function expectCompletes(config: string, out: string, to: Record<string, string>, point: string): void {
+    const resumed = synth(config, out);
+    expect({ point, status: resumed.status, stderr: resumed.stderr }).toEqual({ point, status: 0, stderr: '' });
+    expect(readTree(out)).toEqual({ ...to, ...USER_FILES });
+  }
 
-    // Points of the run: the first temp write, the widened manifest in place, among the rewrites, among the removals, before the final manifest.
-    const points = (ops: number, removals: number) => [1, 2, 3, Math.floor((ops - removals) / 2), ops - removals - 1, ops - 3, ops - 1];
-
-    it('GIVEN kills at points through the run WHEN the tree is read THEN every file is old or new, the manifest owns every file present, user files are untouched, and it builds', () => {
-      expectSurvivesKills(OLD, NEW, newConfig, points);
-    }, 300_000);
-
-    it('GIVEN the reverse change, which adds a cluster and its new files, WHEN killed among the writes THEN the same holds', () => {
-      expectSurvivesKills(NEW, OLD, oldConfig, (ops) => [3, Math.floor(ops / 2), ops - 3]);
-    }, 300_000);
+  it('GIVEN the change WHEN compared THEN it rewrites files all over the tree and removes files (the scenario is worth interrupting)', () => {
+    const changed = Object.keys(NEW).filter((f) => OLD[f] !== undefined && OLD[f] !== NEW[f]);
+    const removed = Object.keys(OLD).filter((f) => NEW[f] === undefined);
+    expect(changed.length).toBeGreaterThan(N);
+    expect(removed.length).toBeGreaterThan(1);
+    expect(removed.filter((f) => !f.includes(removedCluster))).toEqual([]);
+    expect(Object.keys(NEW).filter((f) => OLD[f] === undefined)).toEqual([]);
   });
 
-  /** Kills a synth from `from` to `to` at each point, checks the tree it leaves, then lets a synth complete it. */
-  function expectSurvivesKills(from: Record<string, string>, to: Record<string, string>, config: string, at: (ops: number, removals: number) => number[]): void {
-    const changed = Object.keys(to).filter((f) => f !== MANIFEST_PATH && from[f] !== to[f]).length;
-    const removals = Object.keys(from).filter((f) => to[f] === undefined).length;
-    // writer.ts: the widened manifest (write + rename), each changed file (write + rename), each removal, the final manifest (write + rename).
-    const ops = 2 + 2 * changed + removals + 2;
-    const out = path.join(work, 'interrupted');
-    for (const point of [...new Set(at(ops, removals))]) {
-      fs.rmSync(out, { recursive: true, force: true });
-      copyTree({ ...from, ...USER_FILES }, out);
-      const killed = synth(config, out, point);
-      expect({ point, signal: killed.signal, stderr: killed.stderr }).toEqual({ point, signal: SIGKILL, stderr: '' });
+  it('GIVEN the hook WHEN counting the changes of each phase THEN the last change of each is where this test thinks (a point past it completes the synth)', () => {
+    const { prepare, apply } = phases(OLD, NEW);
+    const out = path.join(work, 'counted');
+    for (const [point, signal] of [[`prepare:${prepare}`, 'SIGKILL'], [`apply:${apply}`, 'SIGKILL'], [`apply:${apply + 1}`, null]] as const) {
+      start(out, OLD);
+      expect({ point, signal: synth(newConfig, out, point).signal }).toEqual({ point, signal });
+    }
+    expect(readTree(out)).toEqual({ ...NEW, ...USER_FILES });
+  }, 120_000);
+
+  it('(a) GIVEN kills before any file moves WHEN the tree is read THEN it is the previous tree, the very same files, with no journal pending; the next synth writes exactly the new tree', () => {
+    const { staged, prepare } = phases(OLD, NEW);
+    const out = path.join(work, 'before-apply');
+    // The first staged file, every file staged, half the previous files saved, all saved (the journal not yet recorded); SIGTERM too, which nothing catches yet.
+    const points = ['prepare:1', `prepare:${staged}`, `prepare:${Math.floor((staged + prepare) / 2)}`, `prepare:${prepare - 1}`, 'prepare:2:SIGTERM'];
+    for (const point of points) {
+      const same = start(out, OLD);
+      const killed = synth(newConfig, out, point);
+      expect({ point, signal: killed.signal, stderr: killed.stderr }).toEqual({ point, signal: point.endsWith('SIGTERM') ? 'SIGTERM' : 'SIGKILL', stderr: '' });
 
       const tree = readTree(out);
-      for (const f of Object.keys(tree).filter((f) => f.startsWith('.fleetwright/staging/'))) delete tree[f];
-      expectOldOrNew(tree, from, to);
+      expect({ point, pending: PENDING in tree }).toEqual({ point, pending: false });
+      expect(withoutScratch(tree)).toEqual({ ...OLD, ...USER_FILES });
+      expect(withoutScratch(identities(out))).toEqual(same);
+      expectCompletes(newConfig, out, NEW, point);
+    }
+  }, 300_000);
+
+  /**
+   * (b) Kills `from` → `to` with SIGKILL at each point while files move; then an invalid definition's
+   * synth puts the previous tree back, and a valid one writes the new tree.
+   */
+  function expectRestoredAfterKills(from: Record<string, string>, to: Record<string, string>, config: string, points: readonly string[]): void {
+    const { saved, created, prepare, apply } = phases(from, to);
+    const out = path.join(work, 'killed-while-moving');
+    for (const point of points) {
+      const same = start(out, from);
+      const killed = synth(config, out, point);
+      expect({ point, signal: killed.signal, stderr: killed.stderr }).toEqual({ point, signal: 'SIGKILL', stderr: '' });
+
+      const tree = readTree(out);
+      expect({ point, pending: PENDING in tree }).toEqual({ point, pending: true });
+      if (point === `prepare:${prepare}`) {
+        // Linear cost: one saved copy per file replaced or removed (and the manifest), no more.
+        expect(Object.keys(tree).filter((f) => f.startsWith(`${JOURNAL_DIR}/saved/`))).toHaveLength(saved);
+      }
       for (const [file, content] of Object.entries(USER_FILES)) expect(tree[file]).toBe(content);
       const owned = new Set<string>(JSON.parse(tree[MANIFEST_PATH]!).files);
-      const present = Object.keys(tree).filter((f) => f !== MANIFEST_PATH && !(f in USER_FILES));
-      expect(present.filter((f) => !owned.has(f))).toEqual([]);
+      const present = Object.keys(tree).filter((f) => f !== MANIFEST_PATH && !(f in USER_FILES) && !isScratch(f));
+      expect({ point, unowned: present.filter((f) => !owned.has(f)) }).toEqual({ point, unowned: [] });
       if (kubectl.available || conformanceRequired) {
         const failed = entryFolders(tree)
           .map((folder) => ({ folder, r: spawnSync('kubectl', ['kustomize', path.join(out, folder)], { encoding: 'utf8' }) }))
@@ -151,13 +204,52 @@ describe('the writer under SIGKILL', () => {
         expect({ point, failed }).toEqual({ point, failed: [] });
       }
 
-      const resumed = synth(config, out);
-      expect({ point, status: resumed.status, stderr: resumed.stderr }).toEqual({ point, status: 0, stderr: '' });
-      expect(readTree(out)).toEqual({ ...to, ...USER_FILES });
+      const invalid = synth(invalidConfig, out);
+      const lines = invalid.stderr.trimEnd().split('\n');
+      expect({ point, status: invalid.status, last: lines.at(-1) }).toEqual({ point, status: 1, last: 'fleetwright synth: nothing was written' });
+      const restored = `fleetwright synth: an interrupted synth had left ${out}/ half-written; restored the previous tree`;
+      // Exact where this test knows how far the run got: nothing moved yet, or everything.
+      if (point === `prepare:${prepare}`) expect(lines[0]).toBe(`${restored} (0 file(s) put back, 0 removed)`);
+      else if (point === `apply:${apply}`) expect(lines[0]).toBe(`${restored} (${saved} file(s) put back, ${created} removed)`);
+      else expect(lines[0]).toMatch(/^fleetwright synth: an interrupted synth had left .+\/ half-written; restored the previous tree \(\d+ file\(s\) put back, \d+ removed\)$/);
+      expect(readTree(out)).toEqual({ ...from, ...USER_FILES });
+      expect(identities(out)).toEqual(same);
+      expectCompletes(config, out, to, point);
     }
   }
 
-  describe('a synth killed while it writes into an empty folder', () => {
+  it('(b) GIVEN SIGKILL at points while files move WHEN the tree is read THEN a journal is pending; a synth of an invalid definition first restores the previous tree byte for byte; a valid synth then writes exactly the new tree', () => {
+    const { prepare, apply } = phases(OLD, NEW);
+    // The journal recorded and nothing moved, the widened manifest moved, the first file, half-way, among the removals, every change made but the journal still there.
+    expectRestoredAfterKills(OLD, NEW, newConfig, [`prepare:${prepare}`, 'apply:1', 'apply:2', `apply:${Math.floor(apply / 2)}`, `apply:${apply - 2}`, `apply:${apply}`]);
+  }, 300_000);
+
+  it('(b) GIVEN the reverse change, which adds a cluster and creates its files, WHEN killed while files move THEN the created files go again on restore', () => {
+    const { apply } = phases(NEW, OLD);
+    expectRestoredAfterKills(NEW, OLD, oldConfig, ['apply:3', `apply:${Math.floor(apply / 2)}`, `apply:${apply}`]);
+  }, 300_000);
+
+  it('(c) GIVEN SIGTERM or SIGINT while files move WHEN synth ends THEN it exits 128 + the signal with one line, the previous tree is back at once (the very same files, no journal); the next synth writes exactly the new tree', () => {
+    const { apply } = phases(OLD, NEW);
+    const out = path.join(work, 'signalled');
+    const codes = { SIGTERM: 143, SIGINT: 130 } as const;
+    for (const [at, signal] of [[1, 'SIGTERM'], [Math.floor(apply / 2), 'SIGTERM'], [apply, 'SIGTERM'], [Math.floor(apply / 2), 'SIGINT']] as const) {
+      const point = `apply:${at}:${signal}`;
+      const same = start(out, OLD);
+      const r = synth(newConfig, out, point);
+      expect({ point, status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({
+        point,
+        status: codes[signal],
+        signal: null,
+        stderr: `fleetwright synth: interrupted by ${signal} while writing ${out}/; the previous tree was restored and this synth's changes undone\n`,
+      });
+      expect(readTree(out)).toEqual({ ...OLD, ...USER_FILES });
+      expect(identities(out)).toEqual(same);
+      expectCompletes(newConfig, out, NEW, point);
+    }
+  }, 300_000);
+
+  describe('a first synth killed while it writes into an empty folder', () => {
     it('GIVEN kills while staging and before the rename WHEN the folder is read THEN it is still empty (or missing), and the next synth writes the tree and removes the stale staging folder', () => {
       const files = Object.keys(NEW).length;
       const staging = (out: string) => path.join(path.dirname(out), `.${path.basename(out)}.fleetwright-staging`);
@@ -165,7 +257,7 @@ describe('the writer under SIGKILL', () => {
         const out = path.join(work, `fresh-${i}`);
         if (i === 1) fs.mkdirSync(out); // an existing empty folder, as well as a missing one
         const killed = synth(newConfig, out, point);
-        expect({ point, signal: killed.signal }).toEqual({ point, signal: SIGKILL });
+        expect({ point, signal: killed.signal }).toEqual({ point, signal: 'SIGKILL' });
         expect(fs.existsSync(out) ? fs.readdirSync(out) : 'missing').toEqual(i === 1 ? [] : 'missing');
         expect(fs.existsSync(staging(out))).toBe(true);
 

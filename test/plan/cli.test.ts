@@ -127,6 +127,19 @@ describe('fleetwright plan: the base as a folder, and reports written to files',
     });
   });
 
+  it('GIVEN a folder an interrupted synth left (a pending journal) WHEN planned against THEN one line says its files mix two trees', () => {
+    const mixed = path.join(dir, 'mixed');
+    writeTree(mixed, exampleSynth().files, exampleSynth().manifest);
+    fs.mkdirSync(path.join(mixed, '.fleetwright', 'journal'), { recursive: true });
+    fs.writeFileSync(path.join(mixed, '.fleetwright', 'journal', 'pending.json'), '{}\n');
+    const config = writeConfig(path.join(dir, 'mixed.config.ts'), example());
+    expect(run(dir, ['plan', '--config', config, '--base', mixed])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `fleetwright plan: ${mixed}/ holds the journal of a synth that was interrupted while it replaced files (.fleetwright/journal/pending.json), so its files mix two trees; the next fleetwright synth restores the previous tree; run synth there first, or plan against a Git ref\n`,
+    });
+  });
+
   it('GIVEN a large change and --format markdown --out FILE WHEN planned THEN the parts go to FILE, FILE.2, …, stale parts are removed, and the base folder is untouched', () => {
     // 150 generated clusters: the bench generator's fleet, with the base synthesized into a folder.
     const generator = path.join(PROJECT, 'bench', 'generate-fleet');
