@@ -65,7 +65,7 @@ export function buildFleet(parsed: ParsedDefinition, merged: readonly MergedClus
     name,
     repo,
     hub: buildHub(hubDef, context),
-    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd', spokeAccess },
+    argocd: { namespace: hubDef.argocd?.namespace ?? 'argocd', spokeAccess, additionalSourceRepos: [...(hubDef.argocd?.additionalSourceRepos ?? [])] },
     clusterApi: { namespace: hubDef.clusterApi?.namespace ?? 'clusters' },
     registration: {
       secretStore: hubDef.registration?.secretStore ?? 'fleet-registry',

@@ -352,6 +352,14 @@ export interface HubDefinition {
      * @default 'least-privilege'
      */
     readonly spokeAccess?: 'least-privilege' | 'cluster-admin';
+    /**
+     * Further repositories every AppProject of the fleet accepts as sources (URLs, or
+     * Argo CD globs such as `https://github.com/acme/*`), e.g. a shared Helm repository.
+     * By default a project accepts only the fleet's repository, the pinned charts of its
+     * clusters' add-ons and the repositories of the apps deployed there.
+     * @default []
+     */
+    readonly additionalSourceRepos?: readonly string[];
   };
   /** Cluster API on the hub. */
   readonly clusterApi?: {

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { AddonSelectionSchema, PlatformSchema } from './addons/schema';
-import { AppSchema, FluxSchema, KarmadaSchema, RolloutSchema, ServiceSchema } from './delivery/schema';
+import { AppSchema as DeliveryAppSchema, FluxSchema, KarmadaSchema, RolloutSchema, ServiceSchema } from './delivery/schema';
 
-export { AppSchema, RolloutSchema, ServiceSchema };
+export { RolloutSchema, ServiceSchema };
 import type { PlatformDefinition } from './addons/options';
 import type {
   AppDefinition,
@@ -19,8 +19,74 @@ import type {
   ProviderDefinition,
   RepoDefinition,
 } from './definition';
+import { formatValue } from './problems';
 import { cidr, count, kubernetesVersion, labels, text } from './schema-kit';
 import * as syntax from './rules/syntax';
+
+/** `scheme://` and the user info (group 2) before the last `@` of the authority. */
+const URL_USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
+
+/** User names that are access tokens (GitHub, GitLab). */
+const TOKEN_USER = /^(?:gh[pousr]_|github_pat_|glpat-)/;
+
+/**
+ * A repository URL (`repo.url`, `apps[].repoUrl`): Git syntax, and no
+ * password (or token) in its user info, since the URL is written to Git in
+ * every Application, ApplicationSet, AppProject and GitRepository that uses
+ * it. The message shows the URL with the secret masked.
+ */
+const repoUrl = z.string().superRefine((value, ctx) => {
+  const m = URL_USERINFO.exec(value);
+  const userinfo = m?.[2] ?? '';
+  const colon = userinfo.indexOf(':');
+  const user = colon === -1 ? userinfo : userinfo.slice(0, colon);
+  const hasPassword = colon !== -1 && colon < userinfo.length - 1;
+  if (m && (hasPassword || TOKEN_USER.test(user))) {
+    const masked = `${m[1]}${hasPassword ? `${user}:****` : '****'}@${value.slice(m[0].length)}`;
+    const issue = hasPassword ? 'has a password in its user info' : 'has an access token as its user name';
+    ctx.addIssue({
+      code: 'custom',
+      message: `${formatValue(masked)} ${issue}, and the URL is written to Git in every object that uses it; remove the credentials from the URL and give Argo CD (or Flux) the repository credentials as a Secret from your secret store: an Argo CD repository credentials Secret (label argocd.argoproj.io/secret-type: repository or repo-creds) or a Flux GitRepository secretRef`,
+      input: masked,
+    });
+    return;
+  }
+  const issue = syntax.gitUrl(value);
+  if (issue) ctx.addIssue({ code: 'custom', message: `${formatValue(value)} ${issue[0]}; ${issue[1]}`, input: value });
+});
+
+/** Every PEM block, its label in group 1. */
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/**
+ * A cluster CA (`provider.auth.caData` of an `existing` cluster): base64; when
+ * it decodes to PEM, only `CERTIFICATE` blocks and nothing else. It is written
+ * to Git in the cluster's Argo CD Secret, so a private key (or a kubeconfig
+ * around the certificate) pasted here by mistake would be published; the
+ * message never shows the value.
+ */
+const caData = text(syntax.base64).superRefine((value, ctx) => {
+  if (syntax.base64(value)) return;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const blocks = [...decoded.matchAll(PEM_BLOCK)];
+  const other = blocks.map((b) => b[1]!).find((label) => label !== 'CERTIFICATE');
+  const found = /PRIVATE KEY/.test(decoded)
+    ? 'a private key'
+    : other !== undefined
+      ? `a PEM ${other} block`
+      : blocks.length > 0 && decoded.replace(PEM_BLOCK, '').trim() !== ''
+        ? 'text around its certificates'
+        : undefined;
+  if (found === undefined) return;
+  ctx.addIssue({
+    code: 'custom',
+    message: `(${value.length} characters of base64) decodes to ${found}, not only PEM CERTIFICATE blocks, and it is written to Git; paste only the cluster's CA bundle, as printed by \`aws eks describe-cluster --query cluster.certificateAuthority.data\``,
+    input: '(caData)',
+  });
+});
+
+/** The app schema, with its repository URL checked as `repo.url` is. */
+export const AppSchema = DeliveryAppSchema.extend({ repoUrl });
 
 const taint = z.strictObject({
   key: text(syntax.labelKey),
@@ -81,7 +147,7 @@ const provider = z.discriminatedUnion('kind', [
       z.strictObject({
         kind: z.literal('aws-iam'),
         eksClusterName: text(syntax.eksClusterName),
-        caData: text(syntax.base64),
+        caData,
         argocdRoleArn: text(syntax.iamRoleArn).optional(),
       }),
       z.strictObject({ kind: z.literal('secret-store') }),
@@ -134,6 +200,7 @@ export const HubSchema = z.strictObject({
       namespace: text((v) => syntax.dnsLabel(v)).optional(),
       awsRoleArn: text(syntax.iamRoleArn).optional(),
       spokeAccess: z.enum(['least-privilege', 'cluster-admin']).optional(),
+      additionalSourceRepos: z.array(text(syntax.sourceRepoPattern)).optional(),
     })
     .optional(),
   clusterApi: z.strictObject({ namespace: text((v) => syntax.dnsLabel(v)).optional() }).optional(),
@@ -146,7 +213,7 @@ export const HubSchema = z.strictObject({
 });
 
 export const RepoSchema = z.strictObject({
-  url: text(syntax.gitUrl),
+  url: repoUrl,
   revision: text(syntax.gitRevision).optional(),
   path: text(syntax.repoFolder).optional(),
 });

@@ -269,6 +269,8 @@ export interface Fleet {
     readonly namespace: string;
     /** What Argo CD may do on EKS spokes whose access fleetwright grants (see `HubDefinition.argocd.spokeAccess`). */
     readonly spokeAccess: 'least-privilege' | 'cluster-admin';
+    /** Repositories every AppProject accepts beyond the fleet's own (see `HubDefinition.argocd.additionalSourceRepos`). */
+    readonly additionalSourceRepos: readonly string[];
   };
   readonly clusterApi: { readonly namespace: string };
   readonly registration: { readonly secretStore: string; readonly externalSecretsNamespace: string };

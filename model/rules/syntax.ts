@@ -90,6 +90,14 @@ export function gitUrl(value: string): SyntaxIssue {
     : ['is not a Git repository URL', 'use "https://host/org/repo.git" or "git@host:org/repo.git"'];
 }
 
+/** A source an AppProject accepts: a Git or Helm repository URL, or an Argo CD glob over them. */
+export function sourceRepoPattern(value: string): SyntaxIssue {
+  if (value === '*') return ['would accept every repository, undoing the projects\' restriction', 'list the repositories, or a glob under your organisation such as "https://github.com/acme/*"'];
+  return GIT_URL.test(value) || /^(https?|oci):\/\/[^\s/]+(\/\S*)?$/.test(value)
+    ? undefined
+    : ['is not a repository URL or glob', 'use "https://host/org/repo.git", "git@host:org/repo.git", a Helm repository such as "https://charts.acme.io", or a glob such as "https://github.com/acme/*"'];
+}
+
 const HTTPS_URL = /^https:\/\/[^\s/?#]+(:\d+)?(\/[^\s]*)?$/;
 
 export function httpsUrl(value: string): SyntaxIssue {

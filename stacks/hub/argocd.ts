@@ -117,7 +117,7 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
   new AppProject(chart, 'project-hub', {
     metadata: { name: HUB_PROJECT, namespace },
     description: `The hub ${fleet.hub.name}: Argo CD configuration, cluster registration and Cluster API clusters of fleet ${fleet.name}`,
-    sourceRepos: [fleet.repo.url],
+    sourceRepos: [fleet.repo.url, ...fleet.argocd.additionalSourceRepos],
     destinations: [...hubNamespaces].sort().map((ns) => ({ inCluster: true as const, namespace: ns })),
     clusterResources: [...clusterScoped.keys()].sort().map((k) => clusterScoped.get(k)!),
   });
@@ -126,7 +126,7 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
     new AppProject(chart, 'project-hub-platform', {
       metadata: { name: HUB_PLATFORM_PROJECT, namespace },
       description: `Add-ons of the hub ${fleet.hub.name}${karmada.length > 0 ? ', and the services Karmada propagates' : ''}`,
-      sourceRepos: [fleet.repo.url, ...chartRepos(fleet.hub.addons)],
+      sourceRepos: [fleet.repo.url, ...chartRepos(fleet.hub.addons), ...fleet.argocd.additionalSourceRepos],
       destinations: [{ inCluster: true, namespace: '*' }, ...karmada],
       clusterResources: [{ group: '*', kind: '*' }],
     });
@@ -141,7 +141,7 @@ function addProjects(chart: Chart, fleet: Fleet, hubObjects: readonly KubeObject
     new AppProject(chart, `project-${env.name}`, {
       metadata: { name: env.name, namespace },
       description: `Clusters of environment ${env.name} in fleet ${fleet.name}`,
-      sourceRepos: [fleet.repo.url, ...appRepos, ...chartRepos(clusters.flatMap((c) => c.addons))],
+      sourceRepos: [fleet.repo.url, ...appRepos, ...chartRepos(clusters.flatMap((c) => c.addons)), ...fleet.argocd.additionalSourceRepos],
       destinations: env.clusters.map((cluster) => ({ cluster, namespace: '*' })),
       // Platform components install CRDs, namespaces and cluster roles.
       clusterResources: [{ group: '*', kind: '*' }],

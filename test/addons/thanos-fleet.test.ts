@@ -37,7 +37,7 @@ const NEW_CLUSTER = {
   provider: {
     kind: 'existing',
     server: 'https://0A1B2C3D4E5F60718293A4B5C6D7E8F9.gr7.sa-east-1.eks.amazonaws.com',
-    auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-sa-east-1', caData: 'Q0EtREFUQQ==' },
+    auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-sa-east-1', caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' },
   },
   network: { podCidr: '10.107.0.0/16', serviceCidr: '172.20.112.0/20' },
 };

@@ -28,7 +28,7 @@ describe('cluster registration', () => {
     expect(secret.stringData).toEqual({
       name: 'prod-existing',
       server: 'https://ABC.gr7.ap-southeast-1.eks.amazonaws.com',
-      config: '{"awsAuthConfig":{"clusterName":"acme-prod-existing","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"Q0EtREFUQQ==","insecure":false}}',
+      config: '{"awsAuthConfig":{"clusterName":"acme-prod-existing","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=","insecure":false}}',
     });
     expect(secret.data).toBeUndefined();
   });

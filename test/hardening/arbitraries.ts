@@ -248,7 +248,7 @@ function buildCluster(c: ClusterSpec, i: number, envNames: readonly string[], sp
           ? {
             kind: 'existing',
             server: `https://C${i}.gr7.${region}.eks.amazonaws.com`,
-            auth: { kind: 'aws-iam', eksClusterName: `${spec.fleetName}-c${i}`, caData: 'Q0EtREFUQQ==' },
+            auth: { kind: 'aws-iam', eksClusterName: `${spec.fleetName}-c${i}`, caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' },
           }
           : { kind: c.kind, vpcCidr, ...(c.publicEndpoint !== undefined ? { publicEndpoint: c.publicEndpoint } : {}) };
   // Docker node pools take no instance type, so they never inherit the environment's (which have one).

@@ -208,6 +208,28 @@ describe('AppProjects', () => {
   });
 });
 
+describe('AppProjects: the override', () => {
+  it('GIVEN additional source repositories WHEN synthesized THEN every project accepts them besides its own', () => {
+    const d = secureDefaultsDefinition() as any;
+    d.hub.argocd = { ...d.hub.argocd, additionalSourceRepos: ['https://charts.acme.io', 'https://github.com/acme/*'] };
+    const fleet = resolveFleet(d);
+    const projects = synthesize(fleet).rendered.units.flatMap((u) => u.objects).filter((o) => o.kind === 'AppProject') as any[];
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) {
+      expect(project.spec.sourceRepos, project.metadata.name).toEqual(expect.arrayContaining([fleet.repo.url, 'https://charts.acme.io', 'https://github.com/acme/*']));
+    }
+  });
+
+  it('GIVEN "*" or a non-URL as an additional source WHEN checked THEN each is refused with the fix', () => {
+    const d = secureDefaultsDefinition() as any;
+    d.hub.argocd = { ...d.hub.argocd, additionalSourceRepos: ['*', 'charts'] };
+    expect(checkFleet(d).problems.map((p) => p.message)).toEqual([
+      'hub.argocd.additionalSourceRepos[0] "*" would accept every repository, undoing the projects\' restriction; list the repositories, or a glob under your organisation such as "https://github.com/acme/*"',
+      'hub.argocd.additionalSourceRepos[1] "charts" is not a repository URL or glob; use "https://host/org/repo.git", "git@host:org/repo.git", a Helm repository such as "https://charts.acme.io", or a glob such as "https://github.com/acme/*"',
+    ]);
+  });
+});
+
 describe('conformance of the secure defaults', () => {
   const { out, kubectl } = conformanceTree('secure defaults', files);
 

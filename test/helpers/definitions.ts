@@ -58,7 +58,7 @@ export function validDefinition(): FleetDefinition {
         provider: {
           kind: 'existing',
           server: 'https://ABC.gr7.ap-southeast-1.eks.amazonaws.com',
-          auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-existing', caData: 'Q0EtREFUQQ==' },
+          auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-existing', caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' },
         },
         network: { podCidr: '10.105.0.0/16', serviceCidr: '172.20.80.0/20' },
       },

@@ -18,7 +18,7 @@ export interface HubRegistration {
 
 /** The connection a Pulumi stack reads from the EKS cluster it created (made up, deterministic). */
 export function fakeConnection(cluster: Cluster): { server: string; caData: string } {
-  return { server: `https://${cluster.name.toUpperCase()}.gr7.${cluster.region}.eks.amazonaws.com`, caData: 'Q0EtREFUQQ==' };
+  return { server: `https://${cluster.name.toUpperCase()}.gr7.${cluster.region}.eks.amazonaws.com`, caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' };
 }
 
 /** The clusters a Pulumi stack registers. */

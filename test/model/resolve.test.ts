@@ -74,7 +74,7 @@ describe('resolving the fleet model', () => {
     ['prod-existing', {
       kind: 'static',
       server: 'https://ABC.gr7.ap-southeast-1.eks.amazonaws.com',
-      caData: 'Q0EtREFUQQ==',
+      caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=',
       auth: { kind: 'aws-iam', eksClusterName: 'acme-prod-existing', roleArn: 'arn:aws:iam::111122223333:role/fleet-argocd' },
     }],
     ['prod-other', { kind: 'secret-store', key: 'acme/prod-other/argocd-cluster', auth: { kind: 'config' } }],
@@ -99,7 +99,7 @@ describe('resolving the fleet model', () => {
 
   it('GIVEN defaults WHEN resolved THEN the hub and repo settings have their documented defaults', () => {
     expect(fleet.repo).toEqual({ url: 'https://github.com/acme/fleet.git', revision: 'main', path: 'gitops' });
-    expect(fleet.argocd).toEqual({ namespace: 'argocd', spokeAccess: 'least-privilege' });
+    expect(fleet.argocd).toEqual({ namespace: 'argocd', spokeAccess: 'least-privilege', additionalSourceRepos: [] });
     expect(fleet.clusterApi).toEqual({ namespace: 'clusters' });
     expect(fleet.registration).toEqual({ secretStore: 'fleet-registry', externalSecretsNamespace: 'external-secrets' });
     expect(fleet.environments).toEqual([

@@ -131,7 +131,7 @@ describe('registration of pulumi-eks clusters by their Pulumi stack', () => {
 
   it('GIVEN a pulumi-eks cluster of a GitOps environment WHEN its stack builds the cluster Secret THEN it is the Argo CD cluster Secret with the registration labels and an awsAuthConfig connection', () => {
     const secret = pulumiClusterSecret(cluster('dev-pulumi'), pulumi.fleet.argocd.namespace);
-    expect({ ...secret, stringData: secret.stringData({ server: 'https://ABC.gr7.us-east-1.eks.amazonaws.com', caData: 'Q0EtREFUQQ==' }) }).toEqual({
+    expect({ ...secret, stringData: secret.stringData({ server: 'https://ABC.gr7.us-east-1.eks.amazonaws.com', caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' }) }).toEqual({
       apiVersion: 'v1',
       kind: 'Secret',
       type: 'Opaque',
@@ -157,7 +157,7 @@ describe('registration of pulumi-eks clusters by their Pulumi stack', () => {
         },
       },
       stringData: {
-        config: '{"awsAuthConfig":{"clusterName":"acme-dev-pulumi","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"Q0EtREFUQQ==","insecure":false}}',
+        config: '{"awsAuthConfig":{"clusterName":"acme-dev-pulumi","roleARN":"arn:aws:iam::111122223333:role/fleet-argocd"},"tlsClientConfig":{"caData":"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=","insecure":false}}',
         name: 'dev-pulumi',
         server: 'https://ABC.gr7.us-east-1.eks.amazonaws.com',
       },
@@ -169,7 +169,7 @@ describe('registration of pulumi-eks clusters by their Pulumi stack', () => {
     const { units } = synth({ delivery: 'gitops' });
     const existing = objectsOf(units, 'hub/registration').find((o) => o.metadata.name === 'cluster-prod-existing') as any;
     const stack = pulumiClusterSecret({ ...cluster('prod-pulumi'), delivery: 'gitops' }, 'argocd');
-    const data = stack.stringData({ server: existing.stringData.server, caData: 'Q0EtREFUQQ==' });
+    const data = stack.stringData({ server: existing.stringData.server, caData: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' });
     expect(JSON.parse(existing.stringData.config).tlsClientConfig).toEqual(JSON.parse(data.config).tlsClientConfig);
     expect(Object.keys(JSON.parse(existing.stringData.config))).toEqual(Object.keys(JSON.parse(data.config)));
   });
