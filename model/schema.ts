@@ -59,11 +59,11 @@ const repoUrl = z.string().superRefine((value, ctx) => {
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 
 /**
- * A cluster CA (`provider.auth.caData` of an `existing` cluster): base64; when
- * it decodes to PEM, only `CERTIFICATE` blocks and nothing else. It is written
- * to Git in the cluster's Argo CD Secret, so a private key (or a kubeconfig
- * around the certificate) pasted here by mistake would be published; the
- * message never shows the value.
+ * A cluster CA (`provider.auth.caData` of an `existing` cluster): base64 of
+ * one or more PEM `CERTIFICATE` blocks and nothing else. It is written to Git
+ * in the cluster's Argo CD Secret, so a private key (or a kubeconfig around
+ * the certificate) pasted here by mistake would be published; the message
+ * never shows the value.
  */
 const caData = text(syntax.base64).superRefine((value, ctx) => {
   if (syntax.base64(value)) return;
@@ -74,9 +74,11 @@ const caData = text(syntax.base64).superRefine((value, ctx) => {
     ? 'a private key'
     : other !== undefined
       ? `a PEM ${other} block`
-      : blocks.length > 0 && decoded.replace(PEM_BLOCK, '').trim() !== ''
-        ? 'text around its certificates'
-        : undefined;
+      : blocks.length === 0
+        ? 'no PEM certificate'
+        : decoded.replace(PEM_BLOCK, '').trim() !== ''
+          ? 'text around its certificates'
+          : undefined;
   if (found === undefined) return;
   ctx.addIssue({
     code: 'custom',

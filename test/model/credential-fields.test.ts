@@ -2,7 +2,7 @@
  * The definition fields that are written to Git and could carry a secret by
  * mistake: repository URLs (`repo.url`, `apps[].repoUrl`) must not have a
  * password or token in their user info, and an existing cluster's
- * `auth.caData` must hold certificates, never a private key. The messages
+ * `auth.caData` must be PEM certificates only, never a private key. The messages
  * name the path and the fix, and never show the secret.
  */
 import { describe, expect, it } from 'vitest';
@@ -69,12 +69,14 @@ describe('repository URLs carry no credentials', () => {
   });
 });
 
-describe('caData holds certificates, never a private key', () => {
+describe('caData holds PEM certificates only, never a private key', () => {
   it.each<[string, string, string]>([
     ['a base64-encoded RSA private key', b64(KEY), 'a private key'],
     ['a certificate followed by its key', b64(CERT + KEY), 'a private key'],
     ['a PEM block that is not a certificate', b64('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n'), 'a PEM CERTIFICATE REQUEST block'],
     ['a kubeconfig around the certificate', b64(`apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority: |\n${CERT}`), 'text around its certificates'],
+    ['text without a certificate', b64('CA-DATA'), 'no PEM certificate'],
+    ['binary (DER, not PEM)', Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x02, 0x82]).toString('base64'), 'no PEM certificate'],
   ])('GIVEN caData that is %s WHEN checked THEN it is refused without showing the value', (_title, caData, found) => {
     const problems = problemsOf((d) => (d.clusters[EXISTING].provider.auth.caData = caData));
     expect(problems).toEqual([`clusters[${EXISTING}].provider.auth.caData (${caData.length} characters of base64) decodes to ${found}, ${CA_FIX}`, further(`clusters[${EXISTING}]`)]);
@@ -83,7 +85,6 @@ describe('caData holds certificates, never a private key', () => {
   it.each([
     ['one certificate', b64(CERT)],
     ['a bundle of two certificates', b64(`${CERT}\n${CERT}`)],
-    ['the test fleet\'s placeholder (not PEM)', 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTXk1elpYSjIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo='],
   ])('GIVEN caData that is %s WHEN checked THEN it is accepted', (_title, caData) => {
     expect(problemsOf((d) => (d.clusters[EXISTING].provider.auth.caData = caData))).toEqual([]);
   });
