@@ -21,6 +21,7 @@ import { checkLabels } from './rules/labels';
 import { checkNames } from './rules/names';
 import { checkNetworks } from './rules/networks';
 import { checkProviders } from './rules/providers';
+import type { RuleContext } from './rules/context';
 import type { Fleet } from './types';
 
 export interface CheckResult {
@@ -40,6 +41,22 @@ function listParts(paths: readonly string[]): string {
   return paths.length > 5 ? `${shown} and ${paths.length - 5} more` : shown;
 }
 
+/** The rules relating parts: apps, add-ons, disaster recovery, delivery. */
+function checkRelations(context: RuleContext, catalog: Catalog): void {
+  checkApps(context);
+  checkAppNetworkPolicies(context);
+  checkAddons(context, catalog);
+  checkDisasterRecovery(context);
+  checkDrCopies(context);
+  checkRollout(context);
+  checkServices(context);
+  checkEngine(context);
+  checkServiceDelivery(context);
+  checkKarmada(context);
+  checkDeliveryOwners(context);
+  checkDecommissioned(context);
+}
+
 /** Checks `input` and reports every problem at once. */
 export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckResult {
   const problems = new Problems();
@@ -53,9 +70,10 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
   checkProviders(context);
   checkNetworks(context);
   if (parsed.unreadable.includes('(root)')) return { problems: problems.all };
-  problems.dropFollowOns(parsedMark, parsed.refused);
   // An unreadable app or service is only absent from the rules about apps and services.
   const heldBy = parsed.unreadable.filter((path) => !/^(apps|services)\[\d+\]$/.test(path));
+  if (heldBy.length === 0) checkRelations(context, options.catalog ?? CATALOG);
+  problems.dropFollowOns(parsedMark, parsed.refused);
   if (heldBy.length > 0) {
     // Rules relating parts would take an unreadable part as absent and report false problems
     // (a wave selecting no cluster, an add-on not enabled on the hub): they wait for it.
@@ -63,21 +81,7 @@ export function checkFleet(input: unknown, options: ResolveOptions = {}): CheckR
       FURTHER_CHECKS,
       `${FURTHER_CHECKS} add-ons, apps, delivery and disaster recovery are checked once ${listParts(heldBy)} can be read; fix the problems above and run check again`,
     );
-    return { problems: problems.all };
   }
-  checkApps(context);
-  checkAppNetworkPolicies(context);
-  checkAddons(context, options.catalog ?? CATALOG);
-  checkDisasterRecovery(context);
-  checkDrCopies(context);
-  checkRollout(context);
-  checkServices(context);
-  checkEngine(context);
-  checkServiceDelivery(context);
-  checkKarmada(context);
-  checkDeliveryOwners(context);
-  checkDecommissioned(context);
-  problems.dropFollowOns(parsedMark, parsed.refused);
   if (problems.size > 0) return { problems: problems.all };
   return { fleet: buildFleet(parsed, clusters), problems: [] };
 }
