@@ -4,6 +4,7 @@
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import { ManagedByLabels } from '../model';
+import { apiObjectJson } from './object-json';
 
 /** A Kubernetes object as plain JSON (what cdk8s renders). */
 export interface KubeObject {
@@ -104,7 +105,8 @@ export const chartRendering = { alwaysToJson: false };
  * less work when nothing needs ordering: `toJson()` builds a dependency
  * graph of every construct of the App to order the objects, and with no
  * dependency and no nested chart that order is the construct tree's
- * (pre-order), so the objects are rendered in it directly. A chart with a
+ * (pre-order), so the objects are rendered in it directly (each by
+ * `apiObjectJson`, which gives what its `toJson()` gives). A chart with a
  * dependency, a nested chart or a failing validation goes through
  * `toJson()` itself (which orders, or reports, as cdk8s does).
  */
@@ -117,5 +119,5 @@ export function chartObjects(chart: Chart): unknown[] {
     }
     if (ApiObject.isApiObject(construct)) apiObjects.push(construct);
   }
-  return apiObjects.map((o) => o.toJson());
+  return apiObjects.map(apiObjectJson);
 }
