@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 'use strict';
-// Registers the TypeScript loader, so the CLI and the user's fleet.config.ts
-// run from source (CommonJS), exactly as `cdk8s synth` and Pulumi load them.
-require('tsx/cjs');
-const { main } = require('../cli/main.ts');
-const { consoleOutput } = require('../cli/output.ts');
+const fs = require('node:fs');
+const path = require('node:path');
+const { aliasEntryPoints, loadBundle } = require('./cli-bundle');
 const { version } = require('../package.json');
+
+// The CLI runs from its bundle when one is (or can be made) current, else from source.
+const root = fs.realpathSync(path.join(__dirname, '..'));
+const bundled = loadBundle(root);
+if (bundled) aliasEntryPoints(root, bundled.entryPoints);
+// From source, the CLI needs the TypeScript loader (CommonJS, as `cdk8s synth` and Pulumi load
+// TypeScript); bundled, the loader is registered only for the user's fleet.config.ts (see
+// cli/load-config.ts), so the CLI's dependencies load without it (or the source maps it turns on).
+if (!bundled) require('tsx/cjs');
+const { main, consoleOutput } = bundled ?? require('../cli/entry.ts');
 
 // A reader that stops early (`fleetwright synth | head`) is not an error: the
 // work is done (synth wrote before printing); stop printing quietly.

@@ -26,6 +26,7 @@ export function loadConfig(file: string): unknown {
   if (!stat.isFile()) throw new ConfigLoadError(`config ${file} is not a file; pass --config with a .ts or .js file`);
   let exported: Record<string, unknown>;
   try {
+    if (TYPESCRIPT.test(absolute)) registerTypeScript();
     exported = require(absolute);
   } catch (e) {
     const reason = e instanceof Error ? firstLine(e.message) : String(e);
@@ -38,6 +39,18 @@ export function loadConfig(file: string): unknown {
     throw new ConfigLoadError(`config file ${file} exports no fleet definition; add \`export default defineFleet({ ... })\``);
   }
   return candidate;
+}
+
+/** Files only the TypeScript loader can read. */
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/**
+ * Registers tsx's CommonJS loader (once; later calls are no-ops), just
+ * before the first TypeScript definition loads: the CLI's own modules and
+ * dependencies are loaded by then, and do not pass through it.
+ */
+function registerTypeScript(): void {
+  require('tsx/cjs');
 }
 
 function isEmptyModule(value: object): boolean {

@@ -3,11 +3,12 @@
  * 0 (success), 1 (invalid definition or failed synth), 2 (bad usage).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_BENCH_OUT, DEFAULT_REFERENCE_MAX, DEFAULT_RUNS, runBench } from './commands/bench';
+import { runBench } from './commands/bench';
 import { runCheck } from './commands/check';
+import { runGraph } from './commands/graph';
 import { runPlan } from './commands/plan';
-import { DEFAULT_GRAPH_OUT, runGraph } from './commands/graph';
 import { runSynth } from './commands/synth';
+import { DEFAULT_BENCH_OUT, DEFAULT_GRAPH_OUT, DEFAULT_REFERENCE_MAX, DEFAULT_RUNS } from './defaults';
 import { DEFAULT_CONFIG } from './load-config';
 import type { Output } from './output';
 

@@ -10,11 +10,9 @@ import * as os from 'node:os';
 import { measure } from '../../bench/measure';
 import { DEFAULT_SIZES, formatTable, runChild, summarize, TABLE_LEGEND, type SizeResult } from '../../bench/suite';
 import { MAX_GENERATED_CLUSTERS } from '../../bench/generate-fleet';
+import { DEFAULT_BENCH_OUT, DEFAULT_REFERENCE_MAX, DEFAULT_RUNS } from '../defaults';
 import type { Output } from '../output';
 
-export const DEFAULT_BENCH_OUT = 'bench-results.json';
-export const DEFAULT_RUNS = 3;
-export const DEFAULT_REFERENCE_MAX = 1_000;
 /** Fleets smaller than this cannot fill the example's waves. */
 export const MIN_BENCH_CLUSTERS = 10;
 

@@ -1,10 +1,9 @@
 import { GRAPH_FORMATS, graphFiles, GraphFolderError, isGraphFormat, writeGraph } from '../../outputs/graph';
 import { DEFAULT_CONFIG } from '../load-config';
+import { DEFAULT_GRAPH_OUT } from '../defaults';
 import type { Output } from '../output';
 import { loadFleet } from './check';
 
-/** Where the pictures go by default: a folder of their own, outside the GitOps tree Argo CD syncs. */
-export const DEFAULT_GRAPH_OUT = 'graph';
 
 export interface GraphOptions {
   readonly config?: string;
