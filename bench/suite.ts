@@ -5,7 +5,7 @@
  * table and as JSON.
  */
 import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
+import { fleetwrightBin } from '../cli/paths';
 import { ratios, type RunResult } from './measure';
 
 export const DEFAULT_SIZES: readonly number[] = [10, 100, 1_000, 5_000];
@@ -68,8 +68,7 @@ export function summarize(runs: readonly RunResult[]): SizeResult {
 
 /** Runs one size once in a fresh process; throws with the child's error output if it fails. */
 export function runChild(clusters: number, referenceMax: number, dir?: string): RunResult {
-  const bin = path.resolve(__dirname, '..', 'bin', 'fleetwright.js');
-  const args = [bin, 'bench', '--clusters', String(clusters), '--json', '--reference-max', String(referenceMax), ...(dir !== undefined ? ['--dir', dir] : [])];
+  const args = [fleetwrightBin(), 'bench', '--clusters', String(clusters), '--json', '--reference-max', String(referenceMax), ...(dir !== undefined ? ['--dir', dir] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench of ${clusters} clusters failed (exit ${child.status}):\n${child.stderr.trim()}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunResult;
@@ -110,9 +109,10 @@ export function formatTable(results: readonly SizeResult[]): string {
 
 /** What the table's columns mean; `npm run bench` prints it under the table. */
 export const TABLE_LEGEND = [
-  'load: from Node\'s bootstrap completing to synth starting (tsx, the CLI\'s modules, the example fleet\'s module);',
-  'synth: resolve + build + serialize + checks + write (into an empty folder); end to end: load + synth, i.e.',
-  '`fleetwright synth` once Node has started (Node\'s own start-up is not counted). × floor: ÷ the time of',
-  'JSON.stringify of the same documents; cdk8s ÷ synth: cdk8s App.synth() of the same objects ÷ synth',
-  '(skipped above --reference-max). Times in seconds.',
+  'load: from Node\'s bootstrap completing to synth starting, in the benchmark\'s process (the CLI, bundled or from source);',
+  'synth: resolve + build + serialize + checks + write (into an empty folder), in that process; end to end:',
+  '`fleetwright synth` of the same fleet as a user runs it, in a process of its own, from Node\'s bootstrap to exit',
+  '(loading the CLI, tsx and a fleet.config.ts that generates the fleet, then synth; Node\'s own start-up is not',
+  'counted). × floor: ÷ the time of JSON.stringify of the same documents; cdk8s ÷ synth: cdk8s App.synth() of the',
+  'same objects ÷ synth (skipped above --reference-max). Times in seconds.',
 ].join('\n');
