@@ -1,7 +1,4 @@
-/**
- * The commands' defaults, apart from the commands themselves: `--help`
- * quotes them, and the CLI loads a command's modules only when it runs.
- */
+/** The commands' defaults, in one place: the commands use them and `--help` quotes them. */
 
 /** Where `bench` writes the medians as JSON. */
 export const DEFAULT_BENCH_OUT = 'bench-results.json';
