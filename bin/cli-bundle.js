@@ -55,7 +55,8 @@ function esbuildVersion() {
 function readManifest(dir) {
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8'));
-    return manifest && manifest.format === FORMAT && typeof manifest.bundle === 'string' ? manifest : undefined;
+    const usable = manifest && manifest.format === FORMAT && typeof manifest.bundle === 'string' && typeof manifest.sources === 'object' && manifest.sources !== null;
+    return usable ? manifest : undefined;
   } catch {
     return undefined;
   }
