@@ -25,6 +25,21 @@ const NOT_PLAIN = Symbol('not plain JSON');
 
 /** What `ApiObject.toJson()` returns for `object`. */
 export function apiObjectJson(object: ApiObject): unknown {
+  return objectRenderer(App.of(object))(object);
+}
+
+/**
+ * The renderer for the objects of `app`, giving what their `toJson()` gives.
+ * What holds for the whole App (its resolvers, `CDK8S_DISABLE_SORT`) is
+ * checked here once, not per object.
+ */
+export function objectRenderer(app: App): (object: ApiObject) => unknown {
+  if (process.env.CDK8S_DISABLE_SORT || !hasDefaultResolvers(app)) return (object) => object.toJson();
+  return plainJson;
+}
+
+/** `toJson()`'s result for an object of an App with the default resolvers and sorting. */
+function plainJson(object: ApiObject): unknown {
   const inside = internals(object);
   if (inside === undefined) return object.toJson();
   try {
@@ -62,10 +77,9 @@ interface Internals {
 /** The object's props and metadata when the plain rendering applies to it; undefined when `toJson()` must render it. */
 function internals(object: ApiObject): Internals | undefined {
   if (Object.getPrototypeOf(object).toJson !== ApiObject.prototype.toJson) return undefined;
-  if (process.env.CDK8S_DISABLE_SORT) return undefined;
   const raw = object as unknown as { props?: unknown; patches?: unknown; metadata?: unknown };
   if (!Array.isArray(raw.patches) || raw.patches.length > 0) return undefined;
-  if (!isPlainObject(raw.props) || !hasDefaultResolvers(App.of(object))) return undefined;
+  if (!isPlainObject(raw.props)) return undefined;
   const metadata = raw.metadata as Partial<MetadataFields> | undefined;
   if (
     metadata === undefined ||

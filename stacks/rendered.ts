@@ -4,7 +4,7 @@
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import { ManagedByLabels } from '../model';
-import { apiObjectJson } from './object-json';
+import { objectRenderer } from './object-json';
 
 /** A Kubernetes object as plain JSON (what cdk8s renders). */
 export interface KubeObject {
@@ -106,7 +106,7 @@ export const chartRendering = { alwaysToJson: false };
  * graph of every construct of the App to order the objects, and with no
  * dependency and no nested chart that order is the construct tree's
  * (pre-order), so the objects are rendered in it directly (each by
- * `apiObjectJson`, which gives what its `toJson()` gives). A chart with a
+ * `objectRenderer`, which gives what its `toJson()` gives). A chart with a
  * dependency, a nested chart or a failing validation goes through
  * `toJson()` itself (which orders, or reports, as cdk8s does).
  */
@@ -119,5 +119,6 @@ export function chartObjects(chart: Chart): unknown[] {
     }
     if (ApiObject.isApiObject(construct)) apiObjects.push(construct);
   }
-  return apiObjects.map(apiObjectJson);
+  const render = objectRenderer(App.of(chart));
+  return apiObjects.map((o) => render(o));
 }
