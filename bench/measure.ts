@@ -6,9 +6,13 @@
  * documents serialization writes: objects, kustomizations, value files) and
  * the reference (cdk8s `App.synth()` of the objects).
  *
- * The phases are the ones `synthesizeTo` runs, called one by one so each
- * can be timed; the peak RSS is read before the floor and the reference run,
- * so it is synth's alone (plus what loading the modules took).
+ * Resolution and building are timed here; serialization, the checks and the
+ * write are timed by `synthesizeTo` itself (`SynthTimings`), as synth runs
+ * them: a big tree going into an empty folder is written by a worker thread
+ * while it is serialized and checked, so `write` is only what remains after
+ * the checks (the rest of the writing, the manifest, the rename). The peak
+ * RSS is read before the floor and the reference run, so it is synth's alone
+ * (plus what loading the modules took).
  *
  * End to end is measured apart, on the real command (`end-to-end.ts`):
  * `fleetwright synth` of the same fleet in a process of its own, from Node's
@@ -19,12 +23,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveFleet } from '../model';
-import { checkApiVersions } from '../outputs/api-versions';
-import { scanForCredentials } from '../outputs/gitops/credentials';
-import { manifestFor } from '../outputs/gitops/manifest';
-import { serializeDocuments, treeDocuments } from '../outputs/gitops/tree';
-import { writeTree } from '../outputs/gitops/writer';
-import { synthesizeTo } from '../outputs/synth';
+import { treeDocuments } from '../outputs/gitops/tree';
+import { synthesizeTo, type SynthTimings } from '../outputs/synth';
 import { renderFleet } from '../stacks/fleet';
 import { timeSynthCommand } from './end-to-end';
 import { generateFleet } from './generate-fleet';
@@ -44,6 +44,7 @@ export interface RunResult {
     readonly build: number;
     readonly serialize: number;
     readonly checks: number;
+    /** After the checks: for a big tree, what the worker thread had not written yet, the manifest and the rename. */
     readonly write: number;
   };
   /** Peak resident set size of the process after synth, in MiB. */
@@ -127,18 +128,13 @@ function measureInProcess(clusters: number, options: MeasureOptions): Omit<RunRe
     t = performance.now();
     const rendered = renderFleet(fleet);
     const build = performance.now() - t;
-    t = performance.now();
-    const documents = treeDocuments(rendered);
-    const files = serializeDocuments(documents);
-    const serialize = performance.now() - t;
-    t = performance.now();
-    if (scanForCredentials(files).length > 0) throw new Error('bench: the generated fleet holds credential material');
-    if (checkApiVersions(fleet, rendered.units).some((f) => f.severity === 'error')) throw new Error('bench: the generated fleet uses an API its clusters do not serve');
-    const manifest = manifestFor(fleet, files.keys());
-    const checks = performance.now() - t;
-    t = performance.now();
-    writeTree(outDir, files, manifest);
-    const write = performance.now() - t;
+    // Serialization, the checks and the write as synth runs them: a big tree into an empty folder is
+    // staged by a worker thread while it is serialized and checked; `write` is what remains after the checks.
+    const timings: SynthTimings = {};
+    const { files } = synthesizeTo(fleet, outDir, rendered, timings);
+    const serialize = timings.serialize!;
+    const checks = timings.checks!;
+    const write = timings.write!;
     const rssMb = process.resourceUsage().maxRSS / 1024;
 
     t = performance.now();
@@ -150,7 +146,7 @@ function measureInProcess(clusters: number, options: MeasureOptions): Omit<RunRe
     let bytes = 0;
     for (const content of files.values()) bytes += Buffer.byteLength(content);
     const objects = rendered.units.reduce((n, u) => n + u.objects.length, 0);
-    const floor = jsonFloor(documents);
+    const floor = jsonFloor(treeDocuments(rendered));
     const reference = clusters <= options.referenceMax ? round(cdk8sReference(rendered.units)) : null;
     const synth = round(resolve + build + serialize + checks + write);
     return {

@@ -36,11 +36,15 @@ export interface CredentialFinding {
   readonly what: string;
 }
 
-/** Every finding in `files`, in path order, then in the order of the file's fields. */
-export function scanForCredentials(files: ReadonlyMap<string, string>): CredentialFinding[] {
+/**
+ * Every finding in `files`, in path order, then in the order of the file's fields.
+ * @param candidates the files that `mayHoldCredentials` already found may hold some (the
+ *   others are not read again); by default every file is tested
+ */
+export function scanForCredentials(files: ReadonlyMap<string, string>, candidates?: ReadonlySet<string>): CredentialFinding[] {
   const findings: CredentialFinding[] = [];
   for (const [file, content] of files) {
-    if (!mayHoldCredentials(content)) continue;
+    if (candidates === undefined ? !mayHoldCredentials(content) : !candidates.has(file)) continue;
     for (const { field, what } of scanContent(content)) findings.push({ file, field, what });
   }
   return findings;

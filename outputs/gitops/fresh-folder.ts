@@ -10,15 +10,18 @@
  * An output folder that is a symbolic link is resolved: its target is
  * replaced, and the link stays.
  *
- * Big trees are written by two threads at once (see `parallelWrite`): creating
- * tens of thousands of small files is system-call bound, and a second core
- * halves much of it. Either way the tree appears only with the final rename.
+ * Big trees are written by two threads at once (`FreshFolder`,
+ * `staging-worker.ts`): creating tens of thousands of small files is
+ * system-call bound, and the second core is otherwise idle. Synth opens the
+ * staging folder before it serializes, so the worker writes while the files
+ * are still being produced and checked (`outputs/synth.ts`). Either way the
+ * tree appears only with the final rename.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { makeFolders, removeFolders, resolveOutDir } from './folders';
 import { writeCounter } from './kill-points';
+import { StagingWorker, type Batch } from './staging-worker';
 
 /** Errors of mkdir/rename that mean "not here": the caller falls back to writing file by file. */
 const CANNOT_STAGE = new Set(['EXDEV', 'EBUSY', 'EPERM', 'EACCES', 'EROFS', 'ENOTEMPTY', 'EEXIST', 'EINVAL']);
@@ -37,12 +40,9 @@ export function removeStaleStaging(outDir: string): void {
 /** Trees of at least this many files are written by two threads. */
 export const PARALLEL_WRITE_MIN_FILES = 2000;
 
-/**
- * Share of the files the calling thread writes itself when a worker writes
- * the rest: more than half, since the worker starts later (about 30 ms) and
- * first receives its files.
- */
-const CALLER_SHARE = 0.6;
+
+/** Files per batch handed to the worker. */
+export const BATCH_FILES = 256;
 
 export interface FreshFolderOptions {
   /** Write with a second thread from this many files on. @default PARALLEL_WRITE_MIN_FILES */
@@ -55,109 +55,140 @@ export interface FreshFolderOptions {
  * when the folder cannot be replaced in one rename.
  */
 export function writeFreshFolder(outDir: string, files: ReadonlyMap<string, string>, options: FreshFolderOptions = {}): boolean {
-  // A link's target is replaced, not the link (renaming a folder over a link fails).
-  const absolute = resolveOutDir(outDir);
-  // Replacing the working folder (`--out .`) would leave the shell in a deleted folder.
-  const cwd = process.cwd();
-  if (cwd === absolute || cwd.startsWith(`${absolute}${path.sep}`)) return false;
-  const staging = siblingStaging(absolute);
-  const done = writeCounter();
-  const made: string[] = [];
-  try {
-    fs.rmSync(staging, { recursive: true, force: true });
-    made.push(...makeFolders(staging));
-    const entries = [...files];
-    if (entries.length >= (options.parallelFrom ?? PARALLEL_WRITE_MIN_FILES)) {
-      parallelWrite(staging, entries, done);
-    } else {
-      writeFiles(staging, entries, done);
-    }
-    // rename(2) replaces an empty folder, or creates the missing one.
-    fs.renameSync(staging, absolute);
-    done();
-    return true;
-  } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    removeFolders(made);
-    if (CANNOT_STAGE.has((e as NodeJS.ErrnoException).code ?? '')) return false;
-    throw e;
-  }
+  const entries = [...files];
+  const staged = FreshFolder.open(outDir, { files: entries.length, worker: entries.length >= (options.parallelFrom ?? PARALLEL_WRITE_MIN_FILES) });
+  if (staged === undefined) return false;
+  for (let i = 0; i < entries.length; i += BATCH_FILES) staged.add(entries.slice(i, i + BATCH_FILES));
+  return staged.finish([]);
 }
 
-/** Writes `entries` under `root`, creating folders as needed; `done` after each file. */
-function writeFiles(root: string, entries: readonly (readonly [string, string])[], done: () => void): void {
-  const made = new Set<string>([root]);
-  for (const [file, content] of entries) {
-    const target = path.join(root, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    fs.writeFileSync(target, content);
-    done();
-  }
+export interface StagingOptions {
+  /** How many files are expected (more may come; the worker takes this many, rounded up to whole batches, at most). */
+  readonly files: number;
+  /** Whether a worker thread writes the batches as they are added. @default true */
+  readonly worker?: boolean;
+  /**
+   * Whether `finish` writes, on the calling thread, the batches the worker has
+   * not started. @default true (false, for tests: the worker writes every batch it was given)
+   */
+  readonly callerJoins?: boolean;
 }
 
 /**
- * The worker of `parallelWrite`: plain JavaScript (no loader needed), the
- * same loop as `writeFiles`. It reports through a shared word (1: done,
- * 2: failed, with the error's message and code on the port), which the
- * calling thread waits on synchronously.
+ * A first synth's tree, staged while it is produced: batches added are
+ * written by a worker thread at once, batches held are written only by
+ * `finish` (by the calling thread, which also writes the batches the worker
+ * has not started yet, from the last one back). Nothing appears in the
+ * output folder before `finish` renames the staging folder into place;
+ * `abort` removes it.
  */
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const path = require('node:path');
-const { root, entries, state, port } = workerData;
-const word = new Int32Array(state);
-try {
-  const made = new Set([root]);
-  for (const [file, content] of entries) {
-    const target = path.join(root, file);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      made.add(dir);
+export class FreshFolder {
+  /**
+   * Creates the staging folder beside `outDir` (and starts the worker).
+   * Returns undefined, having changed nothing, when the folder cannot be
+   * replaced in one rename (it is the working folder or holds it, or the
+   * staging folder cannot be made there); throws other file system errors.
+   */
+  static open(outDir: string, options: StagingOptions): FreshFolder | undefined {
+    // A link's target is replaced, not the link (renaming a folder over a link fails).
+    const absolute = resolveOutDir(outDir);
+    // Replacing the working folder (`--out .`) would leave the shell in a deleted folder.
+    const cwd = process.cwd();
+    if (cwd === absolute || cwd.startsWith(`${absolute}${path.sep}`)) return undefined;
+    const staging = siblingStaging(absolute);
+    const made: string[] = [];
+    try {
+      fs.rmSync(staging, { recursive: true, force: true });
+      made.push(...makeFolders(staging));
+    } catch (e) {
+      removeFolders(made);
+      if (CANNOT_STAGE.has((e as NodeJS.ErrnoException).code ?? '')) return undefined;
+      throw e;
     }
-    fs.writeFileSync(target, content);
+    const worker = options.worker === false ? undefined : new StagingWorker(staging, Math.ceil(options.files / BATCH_FILES) + 1);
+    return new FreshFolder(absolute, staging, made, worker, options.callerJoins ?? true);
   }
-  Atomics.store(word, 0, 1);
-} catch (e) {
-  port.postMessage({ message: String(e && e.message), code: e && e.code, syscall: e && e.syscall, path: e && e.path });
-  Atomics.store(word, 0, 2);
-}
-Atomics.notify(word, 0);
-`;
 
-/**
- * Writes the last part of `entries` in a worker thread while this thread
- * writes the first part, and returns when both are done. Throws the first
- * error of either (the worker's with its `code`, so the caller can fall back).
- */
-function parallelWrite(root: string, entries: readonly (readonly [string, string])[], done: () => void): void {
-  const split = Math.round(entries.length * CALLER_SHARE);
-  const state = new SharedArrayBuffer(4);
-  const word = new Int32Array(state);
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { root, entries: entries.slice(split), state, port: port2 }, transferList: [port2] });
-  let failure: unknown;
-  try {
-    writeFiles(root, entries.slice(0, split), done);
-  } catch (e) {
-    failure = e;
+  private readonly batches: Batch[] = [];
+  private readonly held: Batch[] = [];
+  private readonly folders: Set<string>;
+  private closed = false;
+
+  private constructor(
+    private readonly target: string,
+    private readonly staging: string,
+    private readonly made: readonly string[],
+    private readonly worker: StagingWorker | undefined,
+    private readonly callerJoins: boolean,
+  ) {
+    this.folders = new Set([staging]);
   }
-  // Even after a failure here, wait for the worker: the caller removes the staging folder it writes into.
-  const deadline = Date.now() + WORKER_TIMEOUT_MS;
-  while (Atomics.load(word, 0) === 0 && Date.now() < deadline) Atomics.wait(word, 0, 0, 100);
-  const outcome = Atomics.load(word, 0);
-  void worker.terminate();
-  const report = outcome === 2 ? (receiveMessageOnPort(port1)?.message as { message: string; code?: string; syscall?: string; path?: string } | undefined) : undefined;
-  port1.close();
-  if (failure !== undefined) throw failure;
-  if (outcome === 0) throw new Error(`the writer thread did not finish within ${WORKER_TIMEOUT_MS / 1000} s`);
-  if (outcome === 2) throw Object.assign(new Error(report?.message ?? 'the writer thread failed'), { code: report?.code, syscall: report?.syscall, path: report?.path });
-}
 
-/** How long `parallelWrite` waits for its worker (it cannot see the worker die while it waits). */
-const WORKER_TIMEOUT_MS = 600_000;
+  /** Files the worker may write now (the calling thread writes them in `finish` if it has not started them). */
+  add(batch: Batch): void {
+    if (batch.length === 0) return;
+    this.batches.push(batch);
+    this.worker?.offer(this.batches.length - 1, batch);
+  }
+
+  /** Files written only by `finish`, on the calling thread. */
+  hold(batch: Batch): void {
+    if (batch.length > 0) this.held.push(batch);
+  }
+
+  /**
+   * Writes what is left (and `last`, e.g. the manifest), waits for the worker
+   * and renames the staging folder into place. Returns false, having removed
+   * the staging folder, when the folder cannot be replaced in one rename;
+   * throws other file system errors (after removing the staging folder).
+   */
+  finish(last: Batch): boolean {
+    if (this.closed) throw new Error('this staging folder was already finished or aborted');
+    const done = writeCounter();
+    try {
+      const byWorker: number[] = [];
+      for (let i = this.batches.length - 1; i >= 0; i--) {
+        const worker = this.worker;
+        if (worker === undefined || !worker.given(i) || (this.callerJoins && worker.claim(i))) this.write(this.batches[i], done);
+        else byWorker.push(i);
+      }
+      for (const batch of this.held) this.write(batch, done);
+      this.write(last, done);
+      this.worker?.join();
+      // The kill hook (tests) counts the worker's files too, before the rename.
+      for (const i of byWorker) for (let n = this.batches[i].length; n > 0; n--) done();
+      // rename(2) replaces an empty folder, or creates the missing one.
+      fs.renameSync(this.staging, this.target);
+      this.closed = true;
+      done();
+      return true;
+    } catch (e) {
+      this.abort();
+      if (CANNOT_STAGE.has((e as NodeJS.ErrnoException).code ?? '')) return false;
+      throw e;
+    }
+  }
+
+  /** Stops the worker and removes the staging folder, leaving nothing. Does nothing once finished or aborted. */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.worker?.stop();
+    fs.rmSync(this.staging, { recursive: true, force: true });
+    removeFolders(this.made);
+  }
+
+  /** Writes `batch` under the staging folder, creating folders as needed; `done` after each file. */
+  private write(batch: Batch, done: () => void): void {
+    for (const [file, content] of batch) {
+      const target = path.join(this.staging, file);
+      const dir = path.dirname(target);
+      if (!this.folders.has(dir)) {
+        fs.mkdirSync(dir, { recursive: true });
+        this.folders.add(dir);
+      }
+      fs.writeFileSync(target, content);
+      done();
+    }
+  }
+}

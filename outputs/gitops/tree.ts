@@ -35,10 +35,17 @@ export function treeDocuments(rendered: RenderedFleet): TreeDocument[] {
   return documents;
 }
 
-/** The documents as text, sorted by path. */
-export function serializeDocuments(documents: readonly TreeDocument[]): TreeFiles {
+/**
+ * The documents as text, sorted by path.
+ * @param sink called with each file as soon as it is serialized, in the documents' order
+ */
+export function serializeDocuments(documents: readonly TreeDocument[], sink?: (file: string, content: string) => void): TreeFiles {
   const files = new Map<string, string>();
-  for (const d of documents) files.set(d.path, 'text' in d ? d.text : stringifyDocument(d.data));
+  for (const d of documents) {
+    const content = 'text' in d ? d.text : stringifyDocument(d.data);
+    files.set(d.path, content);
+    sink?.(d.path, content);
+  }
   // The default sort compares UTF-16 code units, as `<` does, without a comparator call per comparison.
   const sorted = new Map<string, string>();
   for (const file of [...files.keys()].sort()) sorted.set(file, files.get(file)!);

@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApplyFailure, applyChange, type Step } from './apply';
 import { resolveOutDir } from './folders';
-import { removeStaleStaging, writeFreshFolder } from './fresh-folder';
+import { FreshFolder, removeStaleStaging, writeFreshFolder } from './fresh-folder';
 import { fsCause, fsPath, isFsError } from './fs-errors';
 import { committedManifestFile, restoreInterruptedWrite, type Restored } from './journal';
 import { formatManifest, MANIFEST_PATH, parseManifest, type Manifest } from './manifest';
@@ -84,19 +84,51 @@ export function restoreOutputFolder(outDir: string): Restored | undefined {
 }
 
 /**
+ * Starts staging a first synth of `files` files into `outDir` while they are
+ * still being produced (`FreshFolder`, with a worker thread): when `outDir`
+ * is a missing or empty folder (with no interrupted write to put back) and
+ * its staging folder can be made. Undefined otherwise, or on any error:
+ * `writeTree` then writes as usual and reports what is wrong.
+ */
+export function stageFreshFolder(outDir: string, files: number): FreshFolder | undefined {
+  try {
+    const dir = outputFolder(outDir);
+    if (!isMissingOrEmpty(dir)) return undefined;
+    return FreshFolder.open(dir, { files });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Writes `files` and `manifest` into `outDir` by the rules above, after putting back a
  * tree an interrupted write left. Throws an {@link OutputFolderError} (one line) when the
  * folder cannot be used, read or written, or when files it did not write are in the way.
+ * @param staged the files already staged for a first synth (`stageFreshFolder`): used if
+ *   the folder is still missing or empty, else discarded; finished or aborted either way
  */
-export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest): WriteResult {
-  const dir = outputFolder(outDir);
-  restoreIn(outDir, dir);
-  const { previous, writes, removals, unchanged, empty, manifestChanged } = compare(outDir, dir, files, manifest);
+export function writeTree(outDir: string, files: TreeFiles, manifest: Manifest, staged?: FreshFolder): WriteResult {
+  let dir: string;
+  let comparison: ReturnType<typeof compare>;
+  try {
+    dir = outputFolder(outDir);
+    restoreIn(outDir, dir);
+    comparison = compare(outDir, dir, files, manifest);
+  } catch (e) {
+    staged?.abort();
+    throw e;
+  }
+  const { previous, writes, removals, unchanged, empty, manifestChanged } = comparison;
   const manifestText = formatManifest(manifest);
   try {
-    removeStaleStaging(dir);
-    if (empty && writeFreshFolder(dir, new Map([...files, [MANIFEST_PATH, manifestText]]))) {
-      return { written: writes, removed: [], unchanged: 0 };
+    if (empty && staged !== undefined) {
+      if (staged.finish([[MANIFEST_PATH, manifestText]])) return { written: writes, removed: [], unchanged: 0 };
+    } else {
+      staged?.abort();
+      removeStaleStaging(dir);
+      if (empty && writeFreshFolder(dir, new Map([...files, [MANIFEST_PATH, manifestText]]))) {
+        return { written: writes, removed: [], unchanged: 0 };
+      }
     }
     if (writes.length === 0 && removals.length === 0 && !manifestChanged) return { written: [], removed: [], unchanged };
     const steps: Step[] = [];
