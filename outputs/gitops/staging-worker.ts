@@ -94,13 +94,14 @@ export class StagingWorker {
   }
 
   /**
-   * Waits until the worker has written every batch it claimed (after the caller
-   * claimed what it could) and stops it. Throws the worker's error, with the
+   * Waits until the worker has written every batch given to it that the caller
+   * did not claim, and stops it. Throws the worker's error, with the
    * file system's `code`, `syscall` and `path`, when one of its writes failed.
    */
   join(): void {
-    let claimed = 0;
-    for (let i = 0; i < this.posted; i++) if (Atomics.load(this.words, CLAIMS + i) === WORKER) claimed++;
+    // Every batch given and not claimed by the caller is the worker's, claimed already or not yet.
+    let claimed = this.posted;
+    for (let i = 0; i < this.posted; i++) if (Atomics.load(this.words, CLAIMS + i) === CALLER) claimed--;
     const deadline = Date.now() + WORKER_TIMEOUT_MS;
     for (;;) {
       const done = Atomics.load(this.words, DONE);
