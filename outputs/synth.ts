@@ -84,7 +84,8 @@ export function synthesizeTo(fleet: Fleet, outDir: string, rendered?: RenderedFl
     const early = files.size === documents.length ? sink : undefined;
     if (early === undefined) staged?.abort();
     const tested = early?.testMs ?? 0;
-    timings.serialize = performance.now() - started - opened - tested;
+    const handed = early?.handMs ?? 0;
+    timings.serialize = performance.now() - started - opened - tested - handed;
 
     started = performance.now();
     const output = checked(fleet, units, files, early?.candidates);
@@ -92,7 +93,7 @@ export function synthesizeTo(fleet: Fleet, outDir: string, rendered?: RenderedFl
 
     started = performance.now();
     const result = writeTree(outDir, output.files, output.manifest, early && staged);
-    timings.write = performance.now() - started + opened;
+    timings.write = performance.now() - started + opened + handed;
     return { ...output, result };
   } finally {
     staged?.abort();

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import type { RenderedFleet } from '../../stacks/fleet';
-import type { KubeObject, Unit, UnitFile } from '../../stacks/rendered';
+import type { Unit, UnitFile } from '../../stacks/rendered';
 import { stringifyDocument } from '../yaml/stringify';
 
 export const KUSTOMIZATION = 'kustomization.yaml';
@@ -28,9 +28,10 @@ export function treeDocuments(rendered: RenderedFleet): TreeDocument[] {
   const documents: TreeDocument[] = [];
   for (const unit of rendered.units) {
     const names = objectFileNames(unit);
-    unit.objects.forEach((object, i) => documents.push({ path: `${unit.dir}/${names[i]}`, data: object }));
+    const prefix = `${unit.dir}/`;
+    for (let i = 0; i < names.length; i++) documents.push({ path: prefix + names[i], data: unit.objects[i] });
     for (const file of unit.files) documents.push(fileDocument(unit, file));
-    if (unit.kustomization) documents.push({ path: `${unit.dir}/${KUSTOMIZATION}`, data: kustomization(unit, names) });
+    if (unit.kustomization) documents.push({ path: prefix + KUSTOMIZATION, data: kustomization(unit, names) });
   }
   return documents;
 }
@@ -62,12 +63,17 @@ function fileDocument(unit: Unit, file: UnitFile): TreeDocument {
 
 /** `<kind>-<name>.yaml`, with the namespace when two objects would share a name. */
 function objectFileNames(unit: Unit): string[] {
-  const base = (o: KubeObject) => `${o.kind.toLowerCase()}-${o.metadata.name}`;
+  const bases = unit.objects.map((o) => `${lowerKind(o.kind)}-${o.metadata.name}`);
   const counts = new Map<string, number>();
-  for (const o of unit.objects) counts.set(base(o), (counts.get(base(o)) ?? 0) + 1);
-  const names = unit.objects.map((o) =>
-    counts.get(base(o))! > 1 ? `${o.kind.toLowerCase()}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}.yaml` : `${base(o)}.yaml`,
-  );
+  let shared = false;
+  for (const base of bases) {
+    const n = (counts.get(base) ?? 0) + 1;
+    counts.set(base, n);
+    if (n > 1) shared = true;
+  }
+  const names = shared
+    ? unit.objects.map((o, i) => (counts.get(bases[i])! > 1 ? `${lowerKind(o.kind)}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}.yaml` : `${bases[i]}.yaml`))
+    : bases.map((base) => `${base}.yaml`);
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name) || name === KUSTOMIZATION) {
@@ -78,8 +84,18 @@ function objectFileNames(unit: Unit): string[] {
   return names;
 }
 
+/** Kinds in lower case; a fleet has a few dozen. */
+const lowerKinds = new Map<string, string>();
+function lowerKind(kind: string): string {
+  let lower = lowerKinds.get(kind);
+  if (lower === undefined) lowerKinds.set(kind, (lower = kind.toLowerCase()));
+  return lower;
+}
+
 function kustomization(unit: Unit, files: readonly string[]): object {
-  const includes = unit.includes.map((dir) => path.posix.relative(unit.dir, dir));
+  const inside = `${unit.dir}/`;
+  // Mostly folders below this one: their path without this one's (what `relative` gives, for less).
+  const includes = unit.includes.map((dir) => (dir.startsWith(inside) && !dir.endsWith('/') && !dir.includes('/.') && !dir.includes('//') ? dir.slice(inside.length) : path.posix.relative(unit.dir, dir)));
   return {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
