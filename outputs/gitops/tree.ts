@@ -93,9 +93,7 @@ function lowerKind(kind: string): string {
 }
 
 function kustomization(unit: Unit, files: readonly string[]): object {
-  const inside = `${unit.dir}/`;
-  // Mostly folders below this one: their path without this one's (what `relative` gives, for less).
-  const includes = unit.includes.map((dir) => (dir.startsWith(inside) && !dir.endsWith('/') && !dir.includes('/.') && !dir.includes('//') ? dir.slice(inside.length) : path.posix.relative(unit.dir, dir)));
+  const includes = unit.includes.map((dir) => relativeFolder(unit.dir, dir));
   return {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
@@ -103,4 +101,22 @@ function kustomization(unit: Unit, files: readonly string[]): object {
     metadata: { name: unit.dir.replaceAll('/', '-') },
     resources: [...includes, ...[...files].sort()],
   };
+}
+
+/** A '/'-separated relative path with no empty, `.` or `..` segment. */
+const SIMPLE_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+
+/**
+ * `to` relative to `from`, both relative to the tree root: what `path.posix.relative`
+ * gives, computed by segments for the simple paths folders have (it resolves both first).
+ */
+export function relativeFolder(from: string, to: string): string {
+  if (!SIMPLE_PATH.test(from) || !SIMPLE_PATH.test(to)) return path.posix.relative(from, to);
+  const a = from.split('/');
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const up: string[] = [];
+  for (let i = common; i < a.length; i++) up.push('..');
+  return up.concat(b.slice(common)).join('/');
 }

@@ -3,8 +3,10 @@
  * name (with the namespace when two would share a file), and includes
  * written relative to the folder.
  */
+import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { treeDocuments } from '../../outputs/gitops/tree';
+import { relativeFolder, treeDocuments } from '../../outputs/gitops/tree';
 import type { KubeObject, Unit } from '../../stacks/rendered';
 
 const configMap = (name: string, namespace?: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...(namespace ? { namespace } : {}) } });
@@ -33,5 +35,28 @@ describe('GIVEN folders of objects', () => {
     expect(() => treeDocuments({ units: [unit('a', [configMap('x', 'one'), configMap('x', 'one')])] })).toThrow(
       'two objects in a would be written to configmap-one-x.yaml; objects in one folder need distinct kinds, names or namespaces',
     );
+  });
+});
+
+describe('GIVEN two folders of the tree', () => {
+  it.each([
+    ['hub/apps', 'hub/apps/one'],
+    ['hub/apps', 'hub/other/x'],
+    ['clusters/prod-a', 'platform/cert-manager/overlays/prod'],
+    ['a/b/c', 'a'],
+    ['a', 'a'],
+    ['a/b', 'a/bc'],
+    ['a/./b', 'a/c'],
+    ['a/b', 'a/../c'],
+    ['a/b/', 'a/c//d'],
+    ['..a/b', 'a/...'],
+  ])('WHEN %s includes %s THEN the include is what path.posix.relative gives', (from, to) => {
+    expect(relativeFolder(from, to)).toBe(path.posix.relative(from, to));
+  });
+
+  it('WHEN folders are any paths of a few segments (dots and empty ones included) THEN the include is what path.posix.relative gives', () => {
+    const segment = fc.constantFrom('a', 'b', 'ab', '.', '..', '', '...', 'a.b');
+    const folder = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+    fc.assert(fc.property(folder, folder, (from, to) => relativeFolder(from, to) === path.posix.relative(from, to)), { numRuns: 2000 });
   });
 });
