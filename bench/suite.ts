@@ -110,7 +110,8 @@ export function formatTable(results: readonly SizeResult[]): string {
 /** What the table's columns mean; `npm run bench` prints it under the table. */
 export const TABLE_LEGEND = [
   'load: from Node\'s bootstrap completing to synth starting, in the benchmark\'s process (the CLI, bundled or from source);',
-  'synth: resolve + build + serialize + checks + write (into an empty folder), in that process; end to end:',
+  'synth: resolve + build + serialize + checks + write (into an empty folder), in that process; write: what is left',
+  'after the checks (a worker thread writes big trees while they are serialized and checked); end to end:',
   '`fleetwright synth` of the same fleet as a user runs it, in a process of its own, from Node\'s bootstrap to exit',
   '(loading the CLI, tsx and a fleet.config.ts that generates the fleet, then synth; Node\'s own start-up is not',
   'counted). × floor: ÷ the time of JSON.stringify of the same documents; cdk8s ÷ synth: cdk8s App.synth() of the',
