@@ -83,8 +83,8 @@ export function synthesizeTo(fleet: Fleet, outDir: string, rendered?: RenderedFl
     // Two documents for one path: only the map's (last) one may be written, so the staged files are dropped.
     const early = files.size === documents.length ? sink : undefined;
     if (early === undefined) staged?.abort();
-    const tested = early?.testMs ?? 0;
-    const handed = early?.handMs ?? 0;
+    const tested = sink?.testMs ?? 0;
+    const handed = sink?.handMs ?? 0;
     timings.serialize = performance.now() - started - opened - tested - handed;
 
     started = performance.now();
