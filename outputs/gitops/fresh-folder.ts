@@ -40,7 +40,6 @@ export function removeStaleStaging(outDir: string): void {
 /** Trees of at least this many files are written by two threads. */
 export const PARALLEL_WRITE_MIN_FILES = 2000;
 
-
 /** Files per batch handed to the worker. */
 export const BATCH_FILES = 256;
 

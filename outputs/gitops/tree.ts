@@ -71,9 +71,9 @@ function objectFileNames(unit: Unit): string[] {
     counts.set(base, n);
     if (n > 1) shared = true;
   }
-  const names = shared
-    ? unit.objects.map((o, i) => (counts.get(bases[i])! > 1 ? `${lowerKind(o.kind)}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}.yaml` : `${bases[i]}.yaml`))
-    : bases.map((base) => `${base}.yaml`);
+  // Distinct bases give distinct names, none of them the kustomization (every base holds a '-').
+  if (!shared) return bases.map((base) => `${base}.yaml`);
+  const names = unit.objects.map((o, i) => (counts.get(bases[i])! > 1 ? `${lowerKind(o.kind)}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}.yaml` : `${bases[i]}.yaml`));
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name) || name === KUSTOMIZATION) {
