@@ -1,13 +1,19 @@
 /**
  * The whole fleet as folders of Kubernetes objects: what `synth` writes and
  * what the Pulumi program applies.
+ *
+ * Most of a big fleet's folders belong to one spoke each (`spokeUnits`): its
+ * Cluster API folder on the hub, its add-on folders and its entry folder.
+ * They depend on the fleet and that spoke only, so they can be rendered
+ * anywhere, in any order (`stacks/render-worker.ts` renders a share of them
+ * on a second thread); `renderFleet` adds the folders of the fleet as a whole.
  */
-import { Layout, type Fleet } from '../model';
-import { addonUnits } from './addons/units';
+import { Layout, type Cluster, type Fleet } from '../model';
+import { clusterAddonUnits, sharedAddonUnits } from './addons/units';
 import { appsUnit, appUnit, previewUnits } from './apps';
 import { appNetworkPolicyUnits } from './apps/network-policy';
 import { hubArgocdUnit } from './hub/argocd';
-import { hubClusterApiUnits } from './hub/cluster-api';
+import { clusterApiUnit, hubClusterApiUnits } from './hub/cluster-api';
 import { hubRegistrationUnit } from './hub/registration';
 import { karmadaUnits } from './karmada/units';
 import { engineUnits } from './flux/engine';
@@ -20,15 +26,43 @@ export interface RenderedFleet {
   readonly units: readonly Unit[];
 }
 
-export function renderFleet(fleet: Fleet): RenderedFleet {
+/** The folders of one spoke. */
+export interface SpokeUnits {
+  /** Its Cluster API folder on the hub (none for a cluster Cluster API does not create). */
+  readonly clusterApi?: Unit;
+  /** Its own add-on folders, in catalog order. */
+  readonly addons: readonly Unit[];
+  /** Its entry folder, `clusters/<name>`. */
+  readonly entry: Unit;
+}
+
+export function spokeUnits(fleet: Fleet, cluster: Cluster): SpokeUnits {
+  const clusterApi = clusterApiUnit(fleet, cluster);
+  return { ...(clusterApi ? { clusterApi } : {}), addons: clusterAddonUnits(fleet, cluster), entry: clusterEntryUnit(fleet, cluster) };
+}
+
+/**
+ * @param renderSpokes the folders of every spoke, in `fleet.clusters` order
+ *   (default: `spokeUnits` of each, here); called once the folders of the
+ *   fleet as a whole that need none of them are rendered
+ */
+export function renderFleet(fleet: Fleet, renderSpokes: () => readonly SpokeUnits[] = () => fleet.clusters.map((c) => spokeUnits(fleet, c))): RenderedFleet {
   const hubTarget = { scope: 'hub' as const, cluster: fleet.hub.name };
-  const clusterApi = hubClusterApiUnits(fleet);
   const registration = hubRegistrationUnit(fleet);
   const apps = fleet.apps.length > 0 ? [appsUnit(fleet), ...fleet.apps.map((app) => appUnit(fleet, app))] : [];
-  const addons = addonUnits(fleet);
-  const hubAddons = addons.filter((u) => u.target.scope === 'hub' && u.dir.startsWith(`${Layout.hubAddons}`));
+  const sharedAddons = sharedAddonUnits(fleet);
+  const hubAddons = sharedAddons.filter((u) => u.target.scope === 'hub' && u.dir.startsWith(`${Layout.hubAddons}`));
   const services = serviceUnits(fleet);
   const hubServices = services.filter((u) => u.dir === Layout.services);
+  const hubClusterApi = clusterApiUnit(fleet, fleet.hub);
+  const others = [...previewUnits(fleet), ...appNetworkPolicyUnits(fleet), ...karmadaUnits(fleet)];
+  const environments = fleet.environments.filter((env) => env.clusters.length > 0);
+  const spokeConfig = environments.length > 0 ? [clusterConfigBaseUnit(), ...environments.map((env) => clusterConfigOverlayUnit(fleet, env))] : [];
+  const hubOwnAddons = clusterAddonUnits(fleet, fleet.hub);
+
+  const spokes = renderSpokes();
+  const clusterApi = hubClusterApiUnits(fleet, [...(hubClusterApi ? [hubClusterApi] : []), ...spokes.flatMap((s) => (s.clusterApi ? [s.clusterApi] : []))]);
+  const addons = [...sharedAddons, ...hubOwnAddons, ...spokes.flatMap((s) => s.addons)];
   const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps, ...hubAddons, ...hubServices].flatMap((u) => u.objects));
   const hubIncludes = [
     argocd.dir,
@@ -40,16 +74,8 @@ export function renderFleet(fleet: Fleet): RenderedFleet {
   ];
   const hub = renderUnit(Layout.hub, hubTarget, hubIncludes, () => {});
   const hubEntry = renderUnit(Layout.cluster(fleet.hub.name), hubTarget, [Layout.hub], () => {});
+  const entries = [...spokeConfig, ...spokes.map((s) => s.entry)];
 
-  const environments = fleet.environments.filter((env) => env.clusters.length > 0);
-  const spokes = environments.length > 0
-    ? [
-      clusterConfigBaseUnit(),
-      ...environments.map((env) => clusterConfigOverlayUnit(fleet, env)),
-      ...fleet.clusters.map((cluster) => clusterEntryUnit(fleet, cluster)),
-    ]
-    : [];
-
-  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...previewUnits(fleet), ...appNetworkPolicyUnits(fleet), ...addons, ...services, ...karmadaUnits(fleet), ...spokes];
+  const units = [hubEntry, hub, argocd, registration, ...clusterApi, ...apps, ...others, ...addons, ...services, ...entries];
   return { units: engineUnits(fleet, units).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)) };
 }

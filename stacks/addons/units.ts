@@ -9,16 +9,16 @@ import { renderUnit, type Unit } from '../rendered';
 import { addAddonApplicationSet } from './application-set';
 import { ADDONS } from './catalog';
 import { clustersRunning, overlayName, overlays } from './overlays';
-import { asHelmValues } from './spi';
+import { asHelmValues, type AddonCluster } from './spi';
 
 const VALUES_FILE = 'values.yaml';
 
-export function addonUnits(fleet: Fleet): Unit[] {
-  const units: Unit[] = [];
+/** The folders every cluster running an add-on shares: its base and overlays, and the hub's ApplicationSets and objects. */
+export function sharedAddonUnits(fleet: Fleet): Unit[] {
   const hubTarget = { scope: 'hub' as const, cluster: fleet.hub.name };
   const used = ADDON_NAMES.filter((name) => clustersRunning(fleet, name).length > 0);
-  for (const name of used) units.push(...unitsOf(fleet, name));
-
+  if (used.length === 0) return [];
+  const units = used.flatMap((name) => sharedUnitsOf(fleet, name));
   const hubObjects = used
     .filter((name) => ADDONS[name].addHubObjects)
     .map((name) => renderUnit(Layout.hubAddon(name), hubTarget, [], (chart) => ADDONS[name].addHubObjects!(chart, fleet)));
@@ -26,14 +26,19 @@ export function addonUnits(fleet: Fleet): Unit[] {
   const sets = renderUnit(Layout.hubAddons, hubTarget, hubObjects.map((u) => u.dir), (chart) => {
     for (const name of used) addAddonApplicationSet(chart, fleet, ADDONS[name], waves.get(name)!);
   });
-  return used.length > 0 ? [...units, sets, ...hubObjects] : [];
+  return [...units, sets, ...hubObjects];
 }
 
-function unitsOf(fleet: Fleet, name: AddonName): Unit[] {
+/** Whether an add-on's folders are kustomizations: only when an Application syncs objects from them. */
+function hasObjects(name: AddonName): boolean {
+  const addon = ADDONS[name];
+  return addon.addBaseObjects !== undefined || addon.addOverlayObjects !== undefined || addon.addClusterObjects !== undefined;
+}
+
+function sharedUnitsOf(fleet: Fleet, name: AddonName): Unit[] {
   const addon = ADDONS[name];
   const base = Layout.platformBase(name);
-  // Folders are kustomizations only when an Application syncs objects from them.
-  const kustomization = addon.addBaseObjects !== undefined || addon.addOverlayObjects !== undefined || addon.addClusterObjects !== undefined;
+  const kustomization = hasObjects(name);
   const units: Unit[] = [
     renderUnit(base, { scope: 'shared' }, [], (chart) => addon.addBaseObjects?.(chart, fleet), {
       files: [{ name: VALUES_FILE, content: asHelmValues(addon.values?.(fleet)) }],
@@ -50,7 +55,15 @@ function unitsOf(fleet: Fleet, name: AddonName): Unit[] {
       }),
     );
   }
-  for (const cluster of clustersRunning(fleet, name)) {
+  return units;
+}
+
+/** `cluster`'s own add-on folders (`clusters/<name>/addons/<addon>`), in catalog order: those with objects or values of the cluster's own. */
+export function clusterAddonUnits(fleet: Fleet, cluster: AddonCluster): Unit[] {
+  const units: Unit[] = [];
+  for (const name of ADDON_NAMES) {
+    if (!cluster.addons.includes(name)) continue;
+    const addon = ADDONS[name];
     const values = mergeObjects(asHelmValues(addon.clusterValues?.(fleet, cluster)), cluster.addonValues[name] ?? {}) as HelmValues;
     const hasValues = Object.keys(values).length > 0;
     if (!addon.addClusterObjects && !hasValues) continue;

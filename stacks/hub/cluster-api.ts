@@ -19,29 +19,32 @@ function argocdAccessOption(fleet: Fleet, cluster: Cluster): ClusterApiOptions['
   return { mode, group: ARGOCD_SPOKE_GROUP, objects: argocdAccessObjects(cluster), ...(usesArgocdServiceAccount(cluster) ? { identity: argocdIdentityObjects() } : {}) };
 }
 
-/** The parent folder and one folder per cluster that has Cluster API objects (none when no cluster has). */
-export function hubClusterApiUnits(fleet: Fleet): Unit[] {
-  const target = { scope: 'hub' as const, cluster: fleet.hub.name };
-  const clusters: (Cluster | HubCluster)[] = [fleet.hub, ...fleet.clusters];
-  const children: Unit[] = [];
-  const included: string[] = [];
-  for (const cluster of clusters) {
-    let rendered = false;
-    const unit = renderUnit(Layout.hubClusterApiCluster(cluster.name), target, [], (chart) => {
-      rendered = addClusterApiObjects(chart, cluster, {
-        namespace: fleet.clusterApi.namespace,
-        protect: cluster.role === 'hub' || cluster.protected,
-        labels: cluster.labels,
-        argocdAccess: cluster.role === 'spoke' ? argocdAccessOption(fleet, cluster) : undefined,
-      });
+/** The folder of `cluster`'s Cluster API objects on the hub, or undefined when it has none (an EKS cluster). */
+export function clusterApiUnit(fleet: Fleet, cluster: Cluster | HubCluster): Unit | undefined {
+  let rendered = false;
+  const unit = renderUnit(Layout.hubClusterApiCluster(cluster.name), { scope: 'hub', cluster: fleet.hub.name }, [], (chart) => {
+    rendered = addClusterApiObjects(chart, cluster, {
+      namespace: fleet.clusterApi.namespace,
+      protect: cluster.role === 'hub' || cluster.protected,
+      labels: cluster.labels,
+      argocdAccess: cluster.role === 'spoke' ? argocdAccessOption(fleet, cluster) : undefined,
     });
-    if (!rendered) continue;
-    children.push(unit);
-    if (cluster.role === 'hub' || cluster.delivery === 'gitops') included.push(unit.dir);
-  }
-  if (children.length === 0) return [];
-  const parent = renderUnit(Layout.hubClusterApi, target, included, (chart) => {
+  });
+  return rendered ? unit : undefined;
+}
+
+/**
+ * The parent folder and one folder per cluster that has Cluster API objects (none when no cluster has).
+ * @param folders the clusters' folders (`clusterApiUnit`), the hub's first, then the spokes' in fleet order
+ */
+export function hubClusterApiUnits(fleet: Fleet, folders: readonly Unit[]): Unit[] {
+  if (folders.length === 0) return [];
+  // A Pulumi-delivered environment's stack applies its clusters' folders: the hub's tree leaves them out.
+  const gitops = [fleet.hub, ...fleet.clusters.filter((c) => c.delivery === 'gitops')];
+  const synced = new Set(gitops.map((c) => Layout.hubClusterApiCluster(c.name)));
+  const included = folders.filter((u) => synced.has(u.dir)).map((u) => u.dir);
+  const parent = renderUnit(Layout.hubClusterApi, { scope: 'hub', cluster: fleet.hub.name }, included, (chart) => {
     new kplus.Namespace(chart, 'namespace', { metadata: { name: fleet.clusterApi.namespace } });
   });
-  return [parent, ...children];
+  return [parent, ...folders];
 }
