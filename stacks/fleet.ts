@@ -4,9 +4,9 @@
  *
  * Most of a big fleet's folders belong to one spoke each (`spokeUnits`): its
  * Cluster API folder on the hub, its add-on folders and its entry folder.
- * They depend on the fleet and that spoke only, so they can be rendered
- * anywhere, in any order (`stacks/render-worker.ts` renders a share of them
- * on a second thread); `renderFleet` adds the folders of the fleet as a whole.
+ * They depend on the fleet and that spoke only; `renderFleet` adds the
+ * folders of the fleet as a whole, some of which (the hub's Argo CD
+ * projects, the Cluster API parent folder) are derived from the spokes'.
  */
 import { Layout, type Cluster, type Fleet } from '../model';
 import { clusterAddonUnits, sharedAddonUnits } from './addons/units';
@@ -41,12 +41,7 @@ export function spokeUnits(fleet: Fleet, cluster: Cluster): SpokeUnits {
   return { ...(clusterApi ? { clusterApi } : {}), addons: clusterAddonUnits(fleet, cluster), entry: clusterEntryUnit(fleet, cluster) };
 }
 
-/**
- * @param renderSpokes the folders of every spoke, in `fleet.clusters` order
- *   (default: `spokeUnits` of each, here); called once the folders of the
- *   fleet as a whole that need none of them are rendered
- */
-export function renderFleet(fleet: Fleet, renderSpokes: () => readonly SpokeUnits[] = () => fleet.clusters.map((c) => spokeUnits(fleet, c))): RenderedFleet {
+export function renderFleet(fleet: Fleet): RenderedFleet {
   const hubTarget = { scope: 'hub' as const, cluster: fleet.hub.name };
   const registration = hubRegistrationUnit(fleet);
   const apps = fleet.apps.length > 0 ? [appsUnit(fleet), ...fleet.apps.map((app) => appUnit(fleet, app))] : [];
@@ -60,7 +55,7 @@ export function renderFleet(fleet: Fleet, renderSpokes: () => readonly SpokeUnit
   const spokeConfig = environments.length > 0 ? [clusterConfigBaseUnit(), ...environments.map((env) => clusterConfigOverlayUnit(fleet, env))] : [];
   const hubOwnAddons = clusterAddonUnits(fleet, fleet.hub);
 
-  const spokes = renderSpokes();
+  const spokes = fleet.clusters.map((c) => spokeUnits(fleet, c));
   const clusterApi = hubClusterApiUnits(fleet, [...(hubClusterApi ? [hubClusterApi] : []), ...spokes.flatMap((s) => (s.clusterApi ? [s.clusterApi] : []))]);
   const addons = [...sharedAddons, ...hubOwnAddons, ...spokes.flatMap((s) => s.addons)];
   const argocd = hubArgocdUnit(fleet, [...clusterApi, registration, ...apps, ...hubAddons, ...hubServices].flatMap((u) => u.objects));
