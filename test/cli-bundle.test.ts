@@ -1,8 +1,9 @@
 /**
  * bin/fleetwright.js runs the CLI from a bundle it builds and keeps in
- * node_modules/.cache/fleetwright: built on first use, rebuilt when a source
- * changes, bypassed on request or when it cannot be kept, and sharing its
- * model with the fleet definition. Each test works on a copy of the package
+ * node_modules/.cache/fleetwright: built on first use (with the packages it
+ * runs, and a V8 code cache beside it), rebuilt when a source changes,
+ * bypassed on request or when it cannot be kept, and sharing its model with
+ * the fleet definition. Each test works on a copy of the package
  * (sources copied, dependencies linked), so the project's own cache is not touched.
  */
 import { spawnSync } from 'node:child_process';
@@ -70,6 +71,29 @@ describe('GIVEN a fresh copy of the package', () => {
     for (const file of tree('bundled').filter((f) => f.endsWith('.yaml'))) {
       expect(fs.readFileSync(path.join(root, 'bundled', file), 'utf8'), file).toBe(fs.readFileSync(path.join(root, 'from-source', file), 'utf8'));
     }
+  });
+
+  it('WHEN the CLI has run THEN the bundle holds the packages it runs (their files recorded as sources, so a change to one rebuilds it), and its code cache is written once', () => {
+    const bundle = path.join(cache(root), manifest(root).bundle);
+    const code = fs.readFileSync(bundle, 'utf8');
+    for (const dependency of ['cdk8s', 'cdk8s-plus-28', 'constructs', 'zod', 'yaml']) expect(code).not.toContain(`require("${dependency}")`);
+    expect(code).toContain('require("tsx/cjs")');
+    expect(Object.keys(manifest(root).sources).filter((s) => s.includes('node_modules/cdk8s/')).length).toBeGreaterThan(0);
+
+    const codeCache = bundle.replace(/\.cjs$/, '.v8');
+    expect(fs.statSync(codeCache).size).toBeGreaterThan(100_000);
+    const written = fs.statSync(codeCache).mtimeMs;
+    expect(run(root, ['check']).code).toBe(0);
+    expect(fs.statSync(codeCache).mtimeMs).toBe(written);
+  });
+
+  it('WHEN the code cache is not V8\'s THEN the CLI runs as without one, and writes it again', () => {
+    const codeCache = path.join(cache(root), manifest(root).bundle.replace(/\.cjs$/, '.v8'));
+    fs.writeFileSync(codeCache, 'not a code cache');
+    const r = run(root, ['check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fleet.config.ts is valid: fleet acme');
+    expect(fs.statSync(codeCache).size).toBeGreaterThan(100_000);
   });
 
   it('WHEN the definition imports ./model THEN it gets the bundle\'s model, and loads no model source (but does from source)', () => {
