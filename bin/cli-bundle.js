@@ -200,7 +200,12 @@ function writeCodeCache(script, cacheFile) {
     fs.writeFileSync(temp, script.createCachedData());
     fs.renameSync(temp, cacheFile);
   } catch {
-    fs.rmSync(temp, { force: true });
+    // Runs as the process exits: nothing here may throw.
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // The temporary file stays; `prune` removes it with the next build.
+    }
   }
 }
 
