@@ -8,17 +8,21 @@
  * putting `apiVersion`, `kind` and `metadata` first. When the props hold
  * only plain JSON (strings, numbers, booleans, arrays, plain objects), none
  * of the default resolvers changes anything, so one walk that copies, drops
- * and sorts gives the same object. Anything else goes to `toJson()` itself:
- * a value that is not plain JSON (a `Lazy`, a token, a class instance, a
- * null inside an array), an object class that renders itself (the L1 classes
- * of `k8s`), JSON patches, custom resolvers, `CDK8S_DISABLE_SORT`, or an
- * `ApiObject` whose internals are not the ones this version of cdk8s has.
+ * and sorts gives the same object. An L1 class of cdk8s-plus-28's `k8s`
+ * renders itself as its static `manifest()` of what `ApiObject.toJson()`
+ * gives for it (the code `cdk8s import` generates), so it takes the same walk,
+ * then its `manifest()`. Anything else goes to `toJson()` itself: a value
+ * that is not plain JSON (a `Lazy`, a token, a class instance, a null inside
+ * an array), any other class that renders itself, JSON patches, custom
+ * resolvers, `CDK8S_DISABLE_SORT`, or an `ApiObject` whose internals are not
+ * the ones this version of cdk8s has.
  *
  * test/stacks/object-json.test.ts checks each fallback, and
  * test/stacks/rendered.test.ts that every folder of every kind of fleet
  * renders exactly as `chart.toJson()` renders it.
  */
 import { ApiObject, App, ImplicitTokenResolver, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 
 /** The renderer below gave up: the value needs cdk8s's own rendering. */
 const NOT_PLAIN = Symbol('not plain JSON');
@@ -38,8 +42,27 @@ export function objectRenderer(app: App): (object: ApiObject) => unknown {
   return plainJson;
 }
 
+/** An L1 class of `k8s`: `toJson()` is `{ ...GVK, ...toJson_<Kind>Props(super.toJson()) }`, and `manifest(props)` that of `props`. */
+interface L1Class {
+  readonly prototype: ApiObject;
+  manifest(props: unknown): unknown;
+}
+
+/** The L1 classes of `k8s` by prototype: an object of a subclass (whose `toJson()` may differ) has another prototype. */
+const L1_CLASSES: ReadonlyMap<object, L1Class> = new Map(
+  (Object.values(k8s) as unknown[]).filter(isL1Class).map((c) => [c.prototype, c]),
+);
+
+function isL1Class(value: unknown): value is L1Class {
+  // Not `instanceof`: ApiObject's Symbol.hasInstance looks for a marker instances carry and prototypes do not.
+  return typeof value === 'function' && Object.prototype.isPrototypeOf.call(ApiObject.prototype, value.prototype) && typeof (value as Partial<L1Class>).manifest === 'function';
+}
+
 /** `toJson()`'s result for an object of an App with the default resolvers and sorting. */
 function plainJson(object: ApiObject): unknown {
+  const proto: object = Object.getPrototypeOf(object);
+  const l1 = L1_CLASSES.get(proto);
+  if (l1 === undefined && (proto as ApiObject).toJson !== ApiObject.prototype.toJson) return object.toJson();
   const inside = internals(object);
   if (inside === undefined) return object.toJson();
   try {
@@ -51,7 +74,7 @@ function plainJson(object: ApiObject): unknown {
     if ('kind' in body) result.kind = body.kind;
     if (metadata !== undefined) result.metadata = metadata;
     for (const key of Object.keys(body)) if (!(key in result)) result[key] = body[key];
-    return result;
+    return l1 === undefined ? result : l1.manifest(result);
   } catch (e) {
     if (e === NOT_PLAIN) return object.toJson();
     throw e;
@@ -76,7 +99,6 @@ interface Internals {
 
 /** The object's props and metadata when the plain rendering applies to it; undefined when `toJson()` must render it. */
 function internals(object: ApiObject): Internals | undefined {
-  if (Object.getPrototypeOf(object).toJson !== ApiObject.prototype.toJson) return undefined;
   const raw = object as unknown as { props?: unknown; patches?: unknown; metadata?: unknown };
   if (!Array.isArray(raw.patches) || raw.patches.length > 0) return undefined;
   if (!isPlainObject(raw.props)) return undefined;

@@ -40,8 +40,11 @@ export function clusterEntryUnit(fleet: Fleet, cluster: Cluster): Unit {
   const overlay = Layout.platformOverlay(CLUSTER_CONFIG, cluster.environment);
   const target = { scope: 'cluster' as const, cluster: cluster.name, environment: cluster.environment };
   return renderUnit(Layout.cluster(cluster.name), target, [overlay], (chart) => {
-    new kplus.ConfigMap(chart, 'cluster', {
+    // The L1 class, once per cluster: its plain data renders without cdk8s's resolver pass
+    // (kplus.ConfigMap's is lazy); `immutable: false` is what kplus.ConfigMap writes.
+    new kplus.k8s.KubeConfigMap(chart, 'cluster', {
       metadata: { name: 'fleet-cluster', namespace: FLEET_NAMESPACE },
+      immutable: false,
       data: {
         fleet: fleet.name,
         cluster: cluster.name,

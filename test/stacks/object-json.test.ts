@@ -57,6 +57,28 @@ describe('GIVEN an object of plain JSON', () => {
   });
 });
 
+describe('GIVEN an object of an L1 class of k8s, with plain props', () => {
+  it.each<[string, () => ApiObject]>([
+    ['KubeConfigMap', () => new k8s.KubeConfigMap(chart(), 'cm', { metadata: { name: 'cm', annotations: { z: '1', a: '2' } }, data: { b: '1', a: '2' }, immutable: true })],
+    ['KubeService (field names mapped: clusterIp → clusterIP)', () =>
+      new k8s.KubeService(chart(), 'svc', { metadata: { name: 'svc', namespace: 'web' }, spec: { clusterIp: 'None', selector: { app: 'web' }, ports: [{ port: 80, name: 'http' }] } })],
+  ])('WHEN it is %s THEN it is exactly toJson()\'s object, key order included, without calling toJson()', (_name, make) => {
+    const { fast, viaToJson, calledToJson } = bothWays(make());
+    expect(calledToJson).toBe(false);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(viaToJson));
+  });
+
+  it('WHEN a KubeService is rendered THEN its spec has the Kubernetes field names', () => {
+    const service = new k8s.KubeService(chart(), 'svc', { metadata: { name: 'svc' }, spec: { clusterIp: 'None' } });
+    expect(apiObjectJson(service)).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { labels: { 'app.kubernetes.io/managed-by': 'fleetwright' }, name: 'svc' },
+      spec: { clusterIP: 'None' },
+    });
+  });
+});
+
 describe('GIVEN objects that need cdk8s\'s own rendering', () => {
   const plainProps = () => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { a: 'b' } });
 
@@ -65,7 +87,16 @@ describe('GIVEN objects that need cdk8s\'s own rendering', () => {
     ['an implicit token', () => new ApiObject(chart(), 'cm', { ...plainProps(), data: { a: { resolve: () => 'resolved' } } })],
     ['a null inside an array', () => new ApiObject(chart(), 'cm', { ...plainProps(), spec: { list: ['a', null, 'b'] } })],
     ['an empty object inside an array in metadata', () => new ApiObject(chart(), 'cm', { ...plainProps(), metadata: { name: 'cm', ownerReferences: [{}] as never } })],
-    ['an L1 class of k8s, which renders itself', () => new k8s.KubeConfigMap(chart(), 'cm', { metadata: { name: 'cm' }, data: { b: '1', a: '2' } })],
+    ['a class of its own that renders itself (here a subclass of an L1 class)', () => {
+      class Stamped extends k8s.KubeConfigMap {
+        override toJson(): any {
+          return { ...super.toJson(), stamped: true };
+        }
+      }
+      return new Stamped(chart(), 'cm', { metadata: { name: 'cm' }, data: { a: 'b' } });
+    }],
+    ['an L1 class holding a class instance (IntOrString)', () =>
+      new k8s.KubeService(chart(), 'svc', { metadata: { name: 'svc' }, spec: { ports: [{ port: 80, targetPort: k8s.IntOrString.fromNumber(8080) }] } })],
     ['a JSON patch', () => {
       const o = new ApiObject(chart(), 'cm', plainProps());
       o.addJsonPatch(JsonPatch.add('/data/c', 'patched'));
