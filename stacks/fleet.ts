@@ -27,7 +27,7 @@ export interface RenderedFleet {
 }
 
 /** The folders of one spoke. */
-export interface SpokeUnits {
+interface SpokeUnits {
   /** Its Cluster API folder on the hub (none for a cluster Cluster API does not create). */
   readonly clusterApi?: Unit;
   /** Its own add-on folders, in catalog order. */
@@ -36,7 +36,7 @@ export interface SpokeUnits {
   readonly entry: Unit;
 }
 
-export function spokeUnits(fleet: Fleet, cluster: Cluster): SpokeUnits {
+function spokeUnits(fleet: Fleet, cluster: Cluster): SpokeUnits {
   const clusterApi = clusterApiUnit(fleet, cluster);
   return { ...(clusterApi ? { clusterApi } : {}), addons: clusterAddonUnits(fleet, cluster), entry: clusterEntryUnit(fleet, cluster) };
 }
